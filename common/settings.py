@@ -1,0 +1,26 @@
+"""Runtime configuration, read from the environment (prefix ``KPI_``) by pydantic-settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Where things live. Every value can be set as an environment variable, e.g. ``KPI_DB``."""
+
+    model_config = SettingsConfigDict(env_prefix="KPI_", frozen=True)
+
+    db: Path = PROJECT_ROOT / "data" / "kpi.duckdb"
+    reference_dir: Path = PROJECT_ROOT / "reference"
+    sample_dir: Path = PROJECT_ROOT / "sample_data" / "sample"
+    small_number_threshold: int = 5
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
