@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     reference_dir: Path = PROJECT_ROOT / "reference"
     sample_dir: Path = PROJECT_ROOT / "sample_data" / "sample"
     small_number_threshold: int = 5
+    # Allow-list of e-mail -> role, used when the sign-in token carries no roles claim.
+    roles_file: Path = PROJECT_ROOT / ".streamlit" / "roles.toml"
 
 
 @lru_cache(maxsize=1)
