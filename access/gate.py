@@ -1,0 +1,192 @@
+"""The running app's access control: who is here, with which role, and what they may open.
+
+``gate()`` is called once at the top of ``app.py``. Without an ``[auth]`` section in
+``secrets.toml`` the app is in local mode: one person on their own machine, full
+(analyytikko) rights, a banner saying so, and connections from other machines refused.
+With ``[auth]``, a visitor signs in with ``st.login`` (OpenID Connect), gets a role from
+``access.roles`` or a polite refusal, and sees only the pages and downloads of that role.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from access import texts
+from access.roles import (
+    Capability,
+    PageKind,
+    Role,
+    RolesFileError,
+    allowed_pages,
+    can,
+    load_allow_list,
+    resolve_role,
+    suppress_small_numbers,
+    user_email,
+)
+from common.settings import get_settings
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True)
+class Access:
+    mode: Literal["local", "oidc"]
+    user: str | None  # e-mail (or subject) of the signed-in user; None in local mode
+    name: str | None
+    role: Role | None
+    signed_in: bool
+
+    def can(self, capability: Capability | str) -> bool:
+        return can(self.role, capability)
+
+    @property
+    def suppress_small_numbers(self) -> bool:
+        return suppress_small_numbers(self.role)
+
+    @property
+    def pages(self) -> frozenset[PageKind]:
+        return allowed_pages(self.role)
+
+
+def auth_configured() -> bool:
+    """True when ``secrets.toml`` has an ``[auth]`` section (sign-in on), else local mode."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+@st.cache_data(show_spinner=False)
+def _allow_list(path: str, mtime_ns: int) -> dict[str, Role]:
+    return load_allow_list(Path(path))
+
+
+def allow_list() -> dict[str, Role]:
+    path = get_settings().roles_file
+    if not path.is_file():
+        return {}
+    return _allow_list(str(path), path.stat().st_mtime_ns)
+
+
+def current_access() -> Access:
+    if not auth_configured():
+        return Access(mode="local", user=None, name=None, role=Role.ANALYYTIKKO, signed_in=False)
+    if not st.user.is_logged_in:
+        return Access(mode="oidc", user=None, name=None, role=None, signed_in=False)
+    claims = st.user.to_dict()
+    name = claims.get("name")
+    user = user_email(claims) or str(claims.get("sub", ""))
+    return Access(
+        mode="oidc",
+        user=user,
+        name=name if isinstance(name, str) else None,
+        role=resolve_role(claims, allow_list()),
+        signed_in=True,
+    )
+
+
+def _is_local_client() -> bool:
+    """Streamlit reports no IP for a localhost connection; a loopback address is local too."""
+    ip = st.context.ip_address
+    if ip is None:
+        return True
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
+
+
+def _stop(message: str) -> None:
+    st.error(message, icon=":material/block:")
+    st.stop()
+
+
+def gate(pages: Sequence[tuple[PageKind, P]] = (), *, banner: bool = True) -> Access:
+    """Let the visitor in or stop the script; returns the visitor's access when let in.
+
+    ``pages`` are the app's navigation pages with their kinds: a URL of a page the role may
+    not open is refused here, before ``st.navigation`` would quietly fall back to the start.
+    """
+    try:
+        access = current_access()
+    except RolesFileError as exc:
+        _stop(texts.ROLES_FILE_BROKEN.format(error=exc))
+        raise  # unreachable: st.stop() raises
+    if access.mode == "local":
+        if not _is_local_client():
+            _stop(texts.LOCAL_ONLY)
+        if banner:
+            local_mode_banner()
+    elif not access.signed_in:
+        sign_in_screen()
+    elif access.role is None:
+        no_role_screen(access)
+    refuse_hidden_url(pages, access)
+    return access
+
+
+def local_mode_banner() -> None:
+    st.info(texts.LOCAL_BANNER, icon=":material/computer:")
+
+
+def sign_in_screen() -> None:
+    st.title(texts.APP_TITLE)
+    st.write(texts.SIGN_IN_PROMPT)
+    if st.button(texts.SIGN_IN, type="primary", key="access_sign_in"):
+        st.login()
+    st.stop()
+
+
+def no_role_screen(access: Access) -> None:
+    st.title(texts.APP_TITLE)
+    st.warning(texts.NO_ROLE.format(user=access.user or "?"), icon=":material/lock:")
+    if st.button(texts.SIGN_OUT, key="access_sign_out_norole"):
+        st.logout()
+    st.stop()
+
+
+def account_sidebar(access: Access) -> None:
+    """Who is signed in, with which role, and the sign-out button (nothing in local mode)."""
+    if access.mode != "oidc" or access.role is None:
+        return
+    fi, en = texts.role_title(access.role)
+    st.sidebar.caption(f"{access.name or access.user} · {fi} / {en}")
+    if st.sidebar.button(texts.SIGN_OUT, key="access_sign_out"):
+        st.logout()
+
+
+def visible_pages(pages: Sequence[tuple[PageKind, P]], access: Access) -> list[P]:
+    """The pages for ``st.navigation``: those of the role, in the app's order."""
+    return [page for kind, page in pages if kind in access.pages]
+
+
+def _requested_path() -> str:
+    url = st.context.url or ""
+    return urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def refuse_hidden_url(pages: Sequence[tuple[PageKind, P]], access: Access) -> None:
+    path = _requested_path()
+    if not path:
+        return
+    for kind, page in pages:
+        if kind not in access.pages and getattr(page, "url_path", None) == path:
+            st.title(texts.APP_TITLE)
+            st.markdown(texts.PAGE_REFUSED.format(page=path))
+            _stop(texts.NOT_ALLOWED)
+
+
+def require(capability: Capability | str) -> Access:
+    """Refuse (message and ``st.stop()``) unless the visitor's role has ``capability``."""
+    access = current_access()
+    if not access.can(capability):
+        _stop(texts.NOT_ALLOWED)
+    return access
