@@ -1,0 +1,1 @@
+"""Benchmarks: bench/run (the suite), the pandas baseline, the load benchmark."""

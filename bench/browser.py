@@ -1,0 +1,156 @@
+"""Page-load times of the dashboard in headless chromium (Playwright + Debian's chromium).
+
+A *cold* load is the first visit after the server started (no cached connection, no cached
+results); a *warm* load is a later visit in a new browser context (a new session, with the
+server's caches filled). The time runs from navigation until the page's key content is on
+screen and Streamlit has finished running the script.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bench.child import ROOT, BenchError
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+STREAMLIT = str(ROOT / ".venv" / "bin" / "streamlit")
+# Streamlit shows this widget while the script runs; the page is done when it is gone.
+RUNNING = '[data-testid="stStatusWidget"]'
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to time: its URL path and a selector that only matches once it has rendered."""
+
+    name: str
+    path: str
+    ready: str
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def streamlit_server(db: Path) -> Iterator[str]:
+    """Starts ``streamlit run app.py`` on a free port with KPI_DB=db; yields its base URL."""
+    port = _free_port()
+    cmd = [
+        STREAMLIT,
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    env = {**os.environ, "KPI_DB": str(db)}
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                raise BenchError(f"streamlit exited {proc.returncode}:\n{err[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise BenchError("streamlit did not answer /_stcore/health within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _load_once(browser: Browser, url: str, page: Page) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        tab = context.new_page()
+        t0 = time.perf_counter()
+        tab.goto(url + page.path)
+        tab.wait_for_selector(page.ready, state="visible", timeout=120_000)
+        tab.wait_for_selector(RUNNING, state="detached", timeout=120_000)
+        return time.perf_counter() - t0
+    finally:
+        context.close()
+
+
+def page_loads(
+    db: Path,
+    pages: tuple[Page, ...],
+    cold_runs: int,
+    warm_runs: int,
+    screenshot_dir: Path | None = None,
+) -> dict[str, dict[str, list[float]]]:
+    """Cold and warm load times per page: a fresh server for every cold visit."""
+    from playwright.sync_api import sync_playwright
+
+    times: dict[str, dict[str, list[float]]] = {p.name: {"cold": [], "warm": []} for p in pages}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for page in pages:
+                for i in range(cold_runs):
+                    with streamlit_server(db) as url:
+                        times[page.name]["cold"].append(_load_once(browser, url, page))
+                        if i == 0:
+                            for _ in range(warm_runs):
+                                times[page.name]["warm"].append(_load_once(browser, url, page))
+                            if screenshot_dir is not None:
+                                _screenshot(browser, url, page, screenshot_dir)
+        finally:
+            browser.close()
+    return times
+
+
+def _screenshot(browser: Browser, url: str, page: Page, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        tab = context.new_page()
+        tab.goto(url + page.path)
+        tab.wait_for_selector(page.ready, state="visible", timeout=120_000)
+        tab.wait_for_selector(RUNNING, state="detached", timeout=120_000)
+        tab.screenshot(path=str(folder / f"{page.name}.png"), full_page=True)
+    finally:
+        context.close()

@@ -1,0 +1,84 @@
+"""One measurement in its own process, so that its peak memory is its own (bench/run's child).
+
+    python -m bench.measure kpi    --db DB --from D --to D --repeat N --out JSON
+    python -m bench.measure series --db DB --from D --to D --repeat N --out JSON
+    python -m bench.measure pandas --folder DIR --from D --to D --repeat N --out JSON
+
+Each run opens a fresh read-only connection (kpi, series) or reads the CSV files again
+(pandas), as a new dashboard session or a new analyst's script would. Writes
+``{"times": [seconds...], "rows": n}``; the parent reads the peak RSS from ``wait4``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+
+def _kpi(args: argparse.Namespace) -> Callable[[], int]:
+    import duckdb
+    from metrics.engine import kpi_table
+
+    def run() -> int:
+        con = duckdb.connect(str(args.db), read_only=True)
+        try:
+            return kpi_table(con, args.start, args.end).height
+        finally:
+            con.close()
+
+    return run
+
+
+def _series(args: argparse.Namespace) -> Callable[[], int]:
+    import duckdb
+    from metrics.series import metric_series
+
+    def run() -> int:
+        con = duckdb.connect(str(args.db), read_only=True)
+        try:
+            return metric_series(con, args.start, args.end, grain="week").height
+        finally:
+            con.close()
+
+    return run
+
+
+def _pandas(args: argparse.Namespace) -> Callable[[], int]:
+    from bench.pandas_baseline import kpi_table
+
+    def run() -> int:
+        return len(kpi_table(args.folder, args.start, args.end))
+
+    return run
+
+
+KINDS = {"kpi": _kpi, "series": _series, "pandas": _pandas}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.measure")
+    parser.add_argument("kind", choices=sorted(KINDS))
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--folder", type=Path)
+    parser.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
+    parser.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    run = KINDS[args.kind](args)
+    times: list[float] = []
+    rows = 0
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - t0)
+    args.out.write_text(json.dumps({"times": times, "rows": rows}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
