@@ -1,0 +1,175 @@
+"""The small-number rule of METRICS.md ("Privacy in what is shown"), in one place.
+
+Every surface that shows figures to people (dashboard, board report, presentation mode,
+downloads with suppression, ``python -m metrics export --suppress N``) calls :func:`suppress`
+on the KPI table or :func:`suppress_counts` on a breakdown table. Suppressed cells become
+null and a boolean column says so; surfaces print :func:`small_token` (``<5``) there.
+
+Which count a KPI row is judged by (its "basis") depends on what the metric counts:
+people (clients, caseworkers) are protected; municipalities, working groups, employer
+contacts and vacancies are not people and are never suppressed. See docs/exports.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import polars as pl
+
+from common.reference import AREA_NAME, municipalities
+from metrics.cell_suppression import Equation, protect
+
+SMALL = "<5"
+DEFAULT_THRESHOLD = 5
+SUPPRESSED = "suppressed"
+PENDING_SUPPRESSED = "pending_suppressed"
+TABLE_KEYS = ("metric_id", "period_start", "period_end", "as_of")
+
+Basis = Literal["denominator", "numerator", "none"]
+
+# What each metric's rows count. "denominator": the people a share or mean is over;
+# "numerator": people counted over something that is not people (clients per person-year);
+# "none": not people at all. A metric missing here is treated as "denominator" (safe side).
+PRIVACY_BASIS: dict[str, Basis] = {
+    "initial_interviews_face_to_face": "denominator",
+    "job_search_discussions_face_to_face": "denominator",
+    "tym_assessment_within_3_months": "denominator",
+    "immigrant_services_municipalities_used": "none",  # municipalities
+    "integration_plan_within_30_days": "denominator",
+    "vacancy_fill_time_days": "none",  # vacancies
+    "employer_contacts": "none",  # contacts with employers
+    "caseworkers_making_job_offers": "denominator",  # caseworkers are people too
+    "ecosystem_groups_started": "none",  # working groups
+    "training_unemployment_ended_3_months": "denominator",
+    "service_points_operating": "none",  # municipalities
+    "service_points_with_youth_services": "none",  # municipalities
+    "initial_contact_within_deadline": "denominator",
+    "supplementary_discussions_first_3_months": "denominator",
+    "tym_mean_duration_months": "denominator",
+    "meetings_outside_home_municipality": "denominator",
+    "clients_per_customer_service_htv": "numerator",  # clients over person-years
+}
+
+
+def small_token(threshold: int = DEFAULT_THRESHOLD) -> str:
+    """What a suppressed cell shows: ``<5`` for the default threshold."""
+    return f"<{threshold}"
+
+
+def basis_of(metric_id: str) -> Basis:
+    return PRIVACY_BASIS.get(metric_id, "denominator")
+
+
+def area_equations(levels: Sequence[str], areas: Sequence[str]) -> list[Equation]:
+    """Additivity of one table's rows: area = its service areas = its municipalities, and
+    each service area = its municipalities. A total absent from the table counts as published
+    elsewhere; an equation needs all of its children present."""
+    index = {(lv, ar): i for i, (lv, ar) in enumerate(zip(levels, areas, strict=True))}
+    kunnat = municipalities()
+    service_areas = list(dict.fromkeys(m.palvelualue for m in kunnat))
+    groups: list[tuple[tuple[str, str], list[tuple[str, str]]]] = [
+        (("koko_alue", AREA_NAME), [("palvelualue", a) for a in service_areas]),
+        (("koko_alue", AREA_NAME), [("kunta", m.kunta) for m in kunnat]),
+    ]
+    for area in service_areas:
+        groups.append(
+            (("palvelualue", area), [("kunta", m.kunta) for m in kunnat if m.palvelualue == area])
+        )
+    equations = []
+    for parent, children in groups:
+        if all(c in index for c in children):
+            kids = tuple(index[c] for c in children)
+            equations.append(Equation(children=kids, parent=index.get(parent)))
+    return equations
+
+
+def _hidden_rows(
+    table: pl.DataFrame, column: str, threshold: int, *, hierarchy: bool = True
+) -> set[int]:
+    values = table[column].to_list()
+    equations = (
+        area_equations(table["level"].to_list(), table["area"].to_list()) if hierarchy else []
+    )
+    return protect(values, equations, threshold)
+
+
+def _basis_values(table: pl.DataFrame, basis: Basis) -> pl.Series:
+    if basis == "numerator":
+        return table["numerator"]
+    return table["denominator"].fill_null(table["numerator"])
+
+
+def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFrame:
+    """The KPI table with small numbers hidden: same columns plus ``suppressed`` (value,
+    numerator, denominator and status nulled) and ``pending_suppressed`` (pending nulled).
+
+    Rows are judged per table = metric x period x as-of date, across its levels and areas.
+    """
+    rowid = "__row"
+    work = df.with_row_index(rowid)
+    hide_row: set[int] = set()
+    hide_pending: set[int] = set()
+    if threshold > 1:
+        for table in work.partition_by(list(TABLE_KEYS), maintain_order=True):
+            basis = basis_of(str(table["metric_id"][0]))
+            if basis == "none":
+                continue
+            ids = table[rowid].to_list()
+            basis_table = table.with_columns(_basis_values(table, basis).alias("__basis"))
+            hide_row |= {ids[i] for i in _hidden_rows(basis_table, "__basis", threshold)}
+            if table["pending"].is_not_null().any():
+                hide_pending |= {ids[i] for i in _hidden_rows(table, "pending", threshold)}
+    flag = pl.col(rowid).is_in(sorted(hide_row))
+    pending_flag = pl.col(rowid).is_in(sorted(hide_pending))
+    nulled = [
+        pl.when(flag).then(None).otherwise(pl.col(c)).alias(c)
+        for c in ("value", "numerator", "denominator", "status")
+    ]
+    return work.with_columns(
+        *nulled,
+        pl.when(pending_flag).then(None).otherwise(pl.col("pending")).alias("pending"),
+        flag.alias(SUPPRESSED),
+        pending_flag.alias(PENDING_SUPPRESSED),
+    ).drop(rowid)
+
+
+def suppress_counts(
+    df: pl.DataFrame,
+    column: str = "count",
+    *,
+    keys: Sequence[str] = (),
+    margins: Sequence[Sequence[str]] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+) -> pl.DataFrame:
+    """A breakdown table of counts of people with small counts hidden (``column`` nulled,
+    ``suppressed`` added). Each margin is a set of key columns: the rows sharing their values
+    add up to a total the reader can see elsewhere, so no single cell may be recoverable from
+    it. With ``level``/``area`` columns, rows with equal ``keys`` (the table's other key
+    columns) also follow the area hierarchy (kunnat add up to their service area and area)."""
+    rowid = "__row"
+    work = df.with_row_index(rowid)
+    equations: list[Equation] = []
+    for margin in margins:
+        if not margin:
+            equations.append(Equation(children=tuple(range(work.height))))
+            continue
+        for group in work.partition_by(list(margin), maintain_order=True):
+            equations.append(Equation(children=tuple(group[rowid].to_list())))
+    if {"level", "area"} <= set(df.columns):
+        groups = work.partition_by(list(keys), maintain_order=True) if keys else [work]
+        for group in groups:
+            ids = group[rowid].to_list()
+            for eq in area_equations(group["level"].to_list(), group["area"].to_list()):
+                equations.append(
+                    Equation(
+                        children=tuple(ids[c] for c in eq.children),
+                        parent=None if eq.parent is None else ids[eq.parent],
+                    )
+                )
+    hidden = protect(work[column].to_list(), equations, threshold) if threshold > 1 else set()
+    flag = pl.col(rowid).is_in(sorted(hidden))
+    return work.with_columns(
+        pl.when(flag).then(None).otherwise(pl.col(column)).alias(column),
+        flag.alias(SUPPRESSED),
+    ).drop(rowid)
