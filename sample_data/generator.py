@@ -1,0 +1,123 @@
+"""Writes a folder of every export, streaming clients in chunks so memory stays bounded.
+
+``--clients N`` is the number of clients a one-year range holds: the run writes
+``round(N * days / 365)`` clients for a range of ``days`` days. Every client has a job
+search on at some time in the range: about 30 % of N (the stock) were already searching
+when the range starts, the others start in it. Staff, employers, vacancies and employer
+contacts scale with ``N / 20 000`` (the area's real size).
+
+Each chunk of clients draws from its own random stream (seed, chunk number), so the output
+is the same for the same arguments, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import polars as pl
+
+from pipelines.contract import EXPORTS
+from sample_data import frames
+from sample_data.calendar import day_number
+from sample_data.employers import contact_frame, contacts, make_employers, vacancies, vacancy_frame
+from sample_data.events import EventBuilder
+from sample_data.periods import make_periods
+from sample_data.population import STOCK_SHARE, asiakkaat_frame, make_clients
+from sample_data.profiles import REAL_SIZE, geography
+from sample_data.registers import palvelupisteet_frame, tyoryhmat_frame
+from sample_data.staff import build_staff, virkailijat_frame
+
+CHUNK_SIZE = 20_000
+
+
+@dataclass(frozen=True)
+class Options:
+    out: Path
+    clients: int = REAL_SIZE
+    seed: int = 1
+    first: dt.date = dt.date(2025, 1, 1)
+    last: dt.date = dt.date(2026, 10, 31)
+    chunk_size: int = CHUNK_SIZE
+
+    @property
+    def total_clients(self) -> int:
+        days = (self.last - self.first).days + 1
+        return max(1, round(self.clients * days / 365))
+
+
+@dataclass
+class Summary:
+    rows: dict[str, int] = field(default_factory=dict)
+    chunks: int = 0
+    largest_chunk: int = 0
+
+
+class CsvWriter:
+    """One open CSV file per export; the header goes out with the first chunk."""
+
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.handles: dict[str, IO[bytes]] = {}
+        self.summary = Summary()
+        for export in EXPORTS:
+            self.handles[export.name] = (out / f"{export.name}.csv").open("wb")
+            self.summary.rows[export.name] = 0
+        self.columns = {e.name: [c.name for c in e.columns] for e in EXPORTS}
+
+    def write(self, name: str, df: pl.DataFrame) -> None:
+        if list(df.columns) != self.columns[name]:
+            raise RuntimeError(f"{name}: columns {df.columns} differ from the contract")
+        first = self.summary.rows[name] == 0 and self.handles[name].tell() == 0
+        df.write_csv(self.handles[name], include_header=first)
+        self.summary.rows[name] += df.height
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+
+
+def generate(options: Options) -> Summary:
+    first, last = day_number(options.first), day_number(options.last)
+    if last < first:
+        raise ValueError("--to is before --from")
+    scale = options.clients / REAL_SIZE
+    geo = geography(options.first.year)
+    shared = np.random.default_rng([options.seed, 0])
+    staff = build_staff(geo, options.first.year, scale, first, last, shared)
+    employers = make_employers(geo, scale, shared)
+    total = options.total_clients
+    stock_share = min(1.0, STOCK_SHARE * options.clients / total)
+    writer = CsvWriter(options.out)
+    try:
+        writer.write("virkailijat", virkailijat_frame(staff, geo))
+        writer.write("tyoryhmat", tyoryhmat_frame(options.last))
+        writer.write("palvelupisteet", palvelupisteet_frame(geo, options.first, options.last))
+        for chunk, begin in enumerate(range(0, total, options.chunk_size)):
+            n = min(options.chunk_size, total - begin)
+            rng = np.random.default_rng([options.seed, 1, chunk])
+            clients = make_clients(begin + 1, n, stock_share, geo, first, rng)
+            periods = make_periods(clients, geo, first, last, rng)
+            events = EventBuilder(periods, geo, staff, first, last, rng).build()
+            share = n / total
+            rows = writer.summary.rows
+            writer.write("asiakkaat", asiakkaat_frame(clients, geo, rng))
+            writer.write("tyonhakujaksot", frames.tyonhakujaksot(periods, first, last))
+            writer.write("tilajaksot", frames.tilajaksot(periods, first, last))
+            writer.write("palvelujaksot", frames.palvelujaksot(periods, first, last))
+            writer.write("koulutukset", frames.koulutukset(periods, last, scale, rng))
+            writer.write(
+                "tapahtumat", frames.tapahtumat(events, periods, geo.names, rows["tapahtumat"] + 1)
+            )
+            vac = vacancies(share, scale, employers, geo, first, last, rng)
+            writer.write("tyopaikat", vacancy_frame(vac, rows["tyopaikat"] + 1))
+            con = contacts(share, scale, employers, staff, geo, first, last, rng)
+            writer.write("yrityskontaktit", contact_frame(con, rows["yrityskontaktit"] + 1))
+            writer.summary.chunks += 1
+            writer.summary.largest_chunk = max(writer.summary.largest_chunk, n)
+    finally:
+        writer.close()
+    return writer.summary

@@ -1,0 +1,94 @@
+"""How the synthetic area behaves: per-service-area rates the generator aims at.
+
+The rates are chosen so that the 2025 targets (reference/tavoitteet_2025.csv) are met in
+some service areas and missed in others, so the dashboard has a story to tell:
+Joensuu does well almost everywhere, Pielisen Karjala holds fewer meetings face to face,
+Keski-Karjala is slow with integration plans, and face-to-face work grows a little each year.
+docs/sample_data.md lists the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from common.reference import SERVICE_AREAS, municipalities, staffing
+
+
+@dataclass(frozen=True)
+class AreaProfile:
+    face_to_face_interview: float  # alkuhaastattelu held kasvokkain (target >= 75 %)
+    face_to_face_discussion: float  # tyonhakukeskustelu kasvokkain
+    face_to_face_supplementary: float  # taydentava_tyonhakukeskustelu kasvokkain
+    contact_on_time: float  # first contact within the legal working days
+    supplementary_series_full: float  # all 5 (or 4) supplementary discussions in 3 months
+    tym_assessment_on_time: float  # TYM assessment within 3 months (target 100 %)
+    integration_plan_on_time: float  # integration plan in under 30 days (target 80 %)
+    training_success: float  # completers no longer unemployed 3 months on (target > 50 %)
+    fill_days: float  # mean days from publishing to filling a vacancy (target < 22)
+    tym_months: float  # mean length of a TYM customership (target <= 18)
+    offering_caseworkers: float  # customer-work caseworkers who make job offers (target 100 %)
+    outside_home: float  # face-to-face meetings at another municipality's service point
+    immigrant_share: float  # clients with immigrant background
+
+
+PROFILES: dict[str, AreaProfile] = {
+    "Joensuu": AreaProfile(
+        0.86, 0.60, 0.36, 0.94, 0.80, 0.97, 0.88, 0.58, 18.0, 15.5, 0.95, 0.03, 0.14
+    ),
+    "Joensuun seutu": AreaProfile(
+        0.78, 0.54, 0.32, 0.89, 0.72, 0.91, 0.83, 0.54, 23.0, 17.0, 0.90, 0.20, 0.07
+    ),
+    "Keski-Karjala": AreaProfile(
+        0.74, 0.50, 0.30, 0.86, 0.66, 0.87, 0.60, 0.49, 25.0, 18.5, 0.85, 0.08, 0.07
+    ),
+    "Pielisen Karjala": AreaProfile(
+        0.62, 0.42, 0.24, 0.81, 0.60, 0.80, 0.76, 0.45, 28.0, 20.5, 0.75, 0.06, 0.06
+    ),
+}
+
+# Face-to-face shares grow by this much per year from the start of the data (new service points).
+FACE_TO_FACE_TREND_PER_YEAR = 0.04
+# The legal first-contact rule (METRICS.md): (in force from, working-day limit, series of
+# supplementary discussions required). The generator behaves as the law asks on each date.
+CONTACT_RULES: tuple[tuple[dt.date, int, bool], ...] = (
+    (dt.date(2025, 1, 1), 5, True),
+    (dt.date(2026, 1, 1), 10, False),
+)
+# In 2025 municipal immigrant services of these municipalities were not yet used in skills
+# assessments (their clients were assessed in Joensuu or Kitee); from 2026 they are.
+PROVIDERS_LATE: tuple[str, ...] = ("Heinävesi", "Polvijärvi", "Rääkkylä")
+PROVIDERS_FROM = dt.date(2026, 1, 1)
+# Employer contacts per year at the area's real size (20 000 clients): 2025 above the
+# target of 2500, 2026 on a slower pace.
+EMPLOYER_CONTACTS_PER_YEAR: dict[int, float] = {2025: 2740.0, 2026: 2380.0}
+VACANCIES_PER_CLIENT_YEAR = 0.35
+REAL_SIZE = 20_000
+
+
+@dataclass(frozen=True)
+class Geography:
+    """The 13 municipalities in a fixed order, with their service area and client weight."""
+
+    names: tuple[str, ...]
+    areas: tuple[str, ...]  # service area of each municipality
+    area_index: tuple[int, ...]  # index into SERVICE_AREAS
+    weights: tuple[float, ...]  # share of clients: customer-service person-years
+
+    def index(self, name: str) -> int:
+        return self.names.index(name)
+
+
+def geography(year: int) -> Geography:
+    munis = municipalities()
+    htv = {m.kunta: 0.0 for m in munis}
+    for line in staffing(year):
+        if line.is_customer_service:
+            htv[line.kunta] += line.htv
+    total = sum(htv.values())
+    return Geography(
+        names=tuple(m.kunta for m in munis),
+        areas=tuple(m.palvelualue for m in munis),
+        area_index=tuple(SERVICE_AREAS.index(m.palvelualue) for m in munis),
+        weights=tuple(htv[m.kunta] / total for m in munis),
+    )
