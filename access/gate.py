@@ -10,7 +10,7 @@ With ``[auth]``, a visitor signs in with ``st.login`` (OpenID Connect), gets a r
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -93,10 +93,12 @@ def current_access() -> Access:
     )
 
 
-def _is_local_client() -> bool:
-    """Streamlit reports no IP for a localhost connection; a loopback address is local too."""
-    ip = st.context.ip_address
-    if ip is None:
+def is_local_address(ip: object) -> bool:
+    """Streamlit reports no IP for a localhost connection; a loopback address is local too.
+
+    Only a string is a client's address: AppTest has no client (its stand-in is no string).
+    """
+    if not isinstance(ip, str):
         return True
     try:
         return ipaddress.ip_address(ip).is_loopback
@@ -121,7 +123,7 @@ def gate(pages: Sequence[tuple[PageKind, P]] = (), *, banner: bool = True) -> Ac
         _stop(texts.ROLES_FILE_BROKEN.format(error=exc))
         raise  # unreachable: st.stop() raises
     if access.mode == "local":
-        if not _is_local_client():
+        if not is_local_address(st.context.ip_address):
             _stop(texts.LOCAL_ONLY)
         if banner:
             local_mode_banner()
@@ -166,6 +168,14 @@ def account_sidebar(access: Access) -> None:
 def visible_pages(pages: Sequence[tuple[PageKind, P]], access: Access) -> list[P]:
     """The pages for ``st.navigation``: those of the role, in the app's order."""
     return [page for kind, page in pages if kind in access.pages]
+
+
+def visible_sections(
+    sections: Mapping[str, Sequence[tuple[PageKind, P]]], access: Access
+) -> dict[str, list[P]]:
+    """Like ``visible_pages`` for ``st.navigation``'s sections; empty sections are dropped."""
+    shown = {title: visible_pages(pages, access) for title, pages in sections.items()}
+    return {title: pages for title, pages in shown.items() if pages}
 
 
 def _requested_path() -> str:
