@@ -111,12 +111,14 @@ CUSTOMER_WORK_UNITS = ("henkiloasiakkaat", "tym", "kotouttaminen")
 
 
 def _c(name: str, alias: str, kind: Kind, required: bool = True, **kw: object) -> Column:
-    return Column(name=name, alias=alias, kind=kind, required=required, **kw)  # type: ignore[arg-type]
+    return Column(name=name, alias=alias, kind=kind, required=required, **kw)
 
 
 EXPORTS: tuple[Export, ...] = (
     Export(
-        name="asiakkaat", title_fi="Asiakkaat", title_en="Clients",
+        name="asiakkaat",
+        title_fi="Asiakkaat",
+        title_en="Clients",
         columns=(
             _c("asiakas_id", "client_id", "str", unique=True),
             _c("kunta", "municipality", "municipality"),
@@ -125,7 +127,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="tyonhakujaksot", title_fi="Työnhakujaksot", title_en="Job-search periods",
+        name="tyonhakujaksot",
+        title_fi="Työnhakujaksot",
+        title_en="Job-search periods",
         columns=(
             _c("asiakas_id", "client_id", "str"),
             _c("alkupvm", "start_date", "date"),
@@ -133,7 +137,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="tilajaksot", title_fi="Tilajaksot", title_en="Status spells",
+        name="tilajaksot",
+        title_fi="Tilajaksot",
+        title_en="Status spells",
         columns=(
             _c("asiakas_id", "client_id", "str"),
             _c("tila", "status", "code", codes=STATUSES),
@@ -142,7 +148,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="palvelujaksot", title_fi="Palvelujaksot", title_en="Service-line customerships",
+        name="palvelujaksot",
+        title_fi="Palvelujaksot",
+        title_en="Service-line customerships",
         columns=(
             _c("asiakas_id", "client_id", "str"),
             _c("palvelu", "service", "code", codes=SERVICES),
@@ -151,7 +159,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="tapahtumat", title_fi="Tapahtumat", title_en="Client events",
+        name="tapahtumat",
+        title_fi="Tapahtumat",
+        title_en="Client events",
         columns=(
             _c("tapahtuma_id", "event_id", "str", unique=True),
             _c("asiakas_id", "client_id", "str"),
@@ -164,7 +174,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="virkailijat", title_fi="Virkailijat", title_en="Caseworkers",
+        name="virkailijat",
+        title_fi="Virkailijat",
+        title_en="Caseworkers",
         columns=(
             _c("virkailija_id", "caseworker_id", "str", unique=True),
             _c("yksikko", "unit", "code", codes=UNITS),
@@ -174,7 +186,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="tyopaikat", title_fi="Työpaikat", title_en="Vacancies",
+        name="tyopaikat",
+        title_fi="Työpaikat",
+        title_en="Vacancies",
         columns=(
             _c("tyopaikka_id", "vacancy_id", "str", unique=True),
             _c("tyonantaja_id", "employer_id", "str", False),
@@ -186,7 +200,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="yrityskontaktit", title_fi="Yrityskontaktit", title_en="Employer contacts",
+        name="yrityskontaktit",
+        title_fi="Yrityskontaktit",
+        title_en="Employer contacts",
         columns=(
             _c("kontakti_id", "contact_id", "str", unique=True),
             _c("tyonantaja_id", "employer_id", "str"),
@@ -197,7 +213,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="koulutukset", title_fi="Koulutukset", title_en="Training participations",
+        name="koulutukset",
+        title_fi="Koulutukset",
+        title_en="Training participations",
         columns=(
             _c("asiakas_id", "client_id", "str"),
             _c("koulutus_id", "training_id", "str"),
@@ -208,7 +226,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="tyoryhmat", title_fi="Ekosysteemin työryhmät", title_en="Ecosystem working groups",
+        name="tyoryhmat",
+        title_fi="Ekosysteemin työryhmät",
+        title_en="Ecosystem working groups",
         columns=(
             _c("ryhma", "group", "str", unique=True),
             _c("kaynnistynyt", "started", "date", False),
@@ -216,7 +236,9 @@ EXPORTS: tuple[Export, ...] = (
         ),
     ),
     Export(
-        name="palvelupisteet", title_fi="Palvelupisteet", title_en="Joint service points",
+        name="palvelupisteet",
+        title_fi="Palvelupisteet",
+        title_en="Joint service points",
         columns=(
             _c("kunta", "municipality", "municipality", unique=True),
             _c("toiminta_alkanut", "operating_since", "date", False),
@@ -228,3 +250,13 @@ EXPORTS: tuple[Export, ...] = (
 EXPORTS_BY_NAME: dict[str, Export] = {e.name: e for e in EXPORTS}
 # Small registers the area keeps by hand: the project ships defaults (reference/defaults/).
 DEFAULTED_EXPORTS = ("tyoryhmat", "palvelupisteet")
+
+# The columns whose latest date is the default as-of (extraction) date of a load (METRICS.md).
+AS_OF_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("tapahtumat", "pvm"),
+    ("yrityskontaktit", "pvm"),
+    ("tyopaikat", "julkaistu"),
+    ("tyopaikat", "sulkeutunut"),
+    ("tilajaksot", "alkupvm"),
+    ("tyonhakujaksot", "alkupvm"),
+)

@@ -1,0 +1,109 @@
+"""Command line: ``python -m pipelines load DIR`` and ``python -m pipelines validate DIR``.
+
+Exit codes (CLI.md): 0 success, 1 bad input (the report on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from common.settings import get_settings
+from pipelines.folder import LoadSummary, load_folder, validate_folder
+from pipelines.report import Issue, PipelineError
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipelines",
+        description="Lataa ja tarkista viennit / load and check the exports (DATA_CONTRACT.md).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    load = sub.add_parser(
+        "load",
+        help="validate DIR and replace the database with it (all or nothing)",
+        description="Validates every export in DIR, then replaces the database's data with "
+        "them in one step (all or nothing). Exit 0 loaded, 1 bad input, 2 bad usage.",
+    )
+    load.add_argument("dir", type=Path, metavar="DIR", help="folder of exports (asiakkaat.csv, …)")
+    load.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=f"database file (default: KPI_DB or {get_settings().db})",
+    )
+    load.add_argument(
+        "--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+        help="extraction date; dates after it are errors (default: recorded as the latest "
+        "event or start date in the data; dates after today are errors)",
+    )  # fmt: skip
+    validate = sub.add_parser(
+        "validate",
+        help="the same checks as load, writing nothing",
+        description="The same checks as load, writes nothing. "
+        "Exit 0 when DIR would load, 1 if not.",
+    )
+    validate.add_argument("dir", type=Path, metavar="DIR", help="folder of exports")
+    validate.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="extraction date; dates after it are errors (default: today)",
+    )
+    return parser
+
+
+def _warnings_text(warnings: list[Issue]) -> str:
+    if not warnings:
+        return "Huomautukset / warnings: 0"
+    lines = [f"Huomautukset / warnings: {len(warnings)}"]
+    lines.extend(w.render() for w in warnings)
+    return "\n".join(lines)
+
+
+def _summary(summary: LoadSummary) -> str:
+    width = max(len(n) for n in summary.rows)
+    lines = [f"Ladattu / loaded: {summary.db}"]
+    for name, count in summary.rows.items():
+        note = "  (oletus / default)" if name in summary.defaults else ""
+        lines.append(f"  {name:<{width}}  {count:>10,} riviä / rows{note}".replace(",", " "))
+    lines.append(f"Poimintapäivä / as-of: {summary.as_of.isoformat()}")
+    lines.append(_warnings_text(summary.warnings))
+    lines.append(f"Aika / time: {summary.duration_s:.1f} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if args.command == "load":
+            print(_summary(load_folder(args.dir, args.db, args.as_of)))
+            return 0
+        report = validate_folder(args.dir, args.as_of)
+    except PipelineError as exc:
+        print(exc.report.render(), file=sys.stderr)
+        return 1
+    if not report.ok:
+        print(report.render(), file=sys.stderr)
+        return 1
+    print(f"Kansio kelpaa ladattavaksi / the folder would load: {args.dir}")
+    print(_warnings_text(report.warnings))
+    print(f"Aika / time: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""asiakkaat (clients): schema in pipelines.contract; unique asiakas_id, no further rules."""
+
+from pipelines.spec import ExportSpec
+
+SPEC = ExportSpec(name="asiakkaat")

@@ -1,0 +1,5 @@
+"""tyoryhmat (ecosystem working groups): unique ryhma. Shipped default: reference/defaults/."""
+
+from pipelines.spec import ExportSpec
+
+SPEC = ExportSpec(name="tyoryhmat")

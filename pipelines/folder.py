@@ -1,0 +1,187 @@
+"""A folder of exports: find the files, run each export's pipeline, load all or nothing.
+
+Per export, in the order of ``pipelines.exports.SPECS``: schema (contract + spec) ->
+read -> validate -> load (into the staging database, only while no error has been
+found). After the last export the staging file either replaces the database or is
+thrown away with a ``PipelineError`` carrying every problem found.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from common.reference import fold, reference_dir
+from common.settings import get_settings
+from pipelines.contract import AS_OF_COLUMNS, DEFAULTED_EXPORTS
+from pipelines.exports import SPECS, SPECS_BY_NAME
+from pipelines.loading import Staging, pause_point
+from pipelines.reading import FORMATS, RawTable, read_file
+from pipelines.report import Issue, PipelineError, ValidationReport
+from pipelines.validation import Context, validate_table
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class LoadSummary:
+    db: Path
+    as_of: date
+    rows: dict[str, int]  # export -> rows loaded
+    defaults: tuple[str, ...]  # exports taken from reference/defaults/
+    warnings: list[Issue] = field(default_factory=list)
+    duration_s: float = 0.0
+
+
+def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
+    """The export files of a folder by export name; unknown files are warned about."""
+    if not folder.is_dir():
+        raise PipelineError.single(
+            str(folder),
+            "Kansiota ei löydy. Anna vientitiedostot sisältävän kansion polku.",
+            "The folder does not exist. Give the path of the folder holding the exports.",
+            rule="no_folder",
+        )
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "~$")) or not path.is_file():
+            continue
+        name = fold(path.stem)
+        if path.suffix.lower() not in FORMATS or name not in SPECS_BY_NAME:
+            report.add_warning(
+                Issue(
+                    path.name, None, None, None,
+                    "Tiedosto ohitettiin: nimi ei ole sopimuksen vienti (esim. asiakkaat.csv).",
+                    "File skipped: its name is not an export of the contract (e.g. asiakkaat.csv).",
+                    "unknown_file",
+                )
+            )  # fmt: skip
+        elif name in found:
+            report.add_error(
+                Issue(
+                    path.name, None, None, None,
+                    f"Vienti {name} on kansiossa kahdesti (myös {found[name].name}). "
+                    "Poista toinen.",
+                    f"The export {name} is in the folder twice (also {found[name].name}). "
+                    "Remove one.",
+                    "duplicate_export",
+                )
+            )  # fmt: skip
+        else:
+            found[name] = path
+    if not found and report.ok:
+        report.add_error(
+            Issue(
+                str(folder), None, None, None,
+                "Kansiossa ei ole yhtään vientiä (asiakkaat.csv, tapahtumat.xlsx, …).",
+                "The folder holds no exports (asiakkaat.csv, tapahtumat.xlsx, …).",
+                "no_exports",
+            )
+        )  # fmt: skip
+    return found
+
+
+def _missing_target_warnings(files: dict[str, Path], report: ValidationReport) -> None:
+    for name in files:
+        for ref in SPECS_BY_NAME[name].references:
+            if ref.target not in files:
+                report.add_warning(
+                    Issue(
+                        files[name].name, None, ref.column, None,
+                        f"Vientiä {ref.target} ei ole kansiossa: viittauksia ei tarkistettu.",
+                        f"The export {ref.target} is not in the folder: references not checked.",
+                        "reference_unchecked",
+                    )
+                )  # fmt: skip
+
+
+def _run(
+    folder: Path, as_of: date | None, staging: Staging | None, progress: Progress
+) -> tuple[ValidationReport, dict[str, int], date, tuple[str, ...]]:
+    report = ValidationReport()
+    files = discover(folder, report)
+    _missing_target_warnings(files, report)
+    defaults = tuple(n for n in DEFAULTED_EXPORTS if n not in files)
+    for name in defaults:
+        files[name] = reference_dir() / "defaults" / f"{name}.csv"
+    ctx = Context(limit=as_of or date.today())
+    rows: dict[str, int] = {}
+    latest: list[date] = []
+    todo = [s for s in SPECS if s.name in files]
+    for i, spec in enumerate(todo):
+        progress(i / (len(todo) + 1), f"{spec.name}: luetaan / reading")
+        try:
+            raw = read_file(files[spec.name])
+        except PipelineError as exc:
+            report.merge(exc.report)
+            continue
+        progress((i + 0.4) / (len(todo) + 1), f"{spec.name}: tarkistetaan / validating")
+        checked = validate_table(raw, spec, ctx)
+        report.merge(checked.report)
+        frame = checked.frame
+        if spec.id_column is not None:
+            ctx.ids[spec.name] = frame[spec.id_column].drop_nulls().unique()
+        latest.extend(
+            frame[col].max()  # type: ignore[misc]
+            for export, col in AS_OF_COLUMNS
+            if export == spec.name and frame[col].null_count() < frame.height
+        )
+        rows[spec.name] = frame.height
+        if staging is not None and report.ok:
+            progress((i + 0.7) / (len(todo) + 1), f"{spec.name}: kirjoitetaan / writing")
+            log = _log_row(spec.name, raw, frame.height, spec.name in defaults)
+            staging.write(spec, frame, log)
+        pause_point(f"after_{spec.name}")
+    return report, rows, as_of or max(latest, default=ctx.limit), defaults
+
+
+def _log_row(export: str, raw: RawTable, rows: int, default: bool) -> dict[str, object]:
+    file = f"reference/defaults/{raw.file}" if default else raw.file
+    return {
+        "export": export, "file": file, "format": raw.format, "sha256": raw.sha256,
+        "rows": rows, "encoding": raw.encoding, "delimiter": raw.delimiter,
+    }  # fmt: skip
+
+
+def _quiet(fraction: float, message: str) -> None:
+    return None
+
+
+def validate_folder(folder: Path | str, as_of: date | None = None) -> ValidationReport:
+    """Every check of a load, writing nothing. ``report.ok`` when the folder would load."""
+    try:
+        report, _rows, _as_of, _defaults = _run(Path(folder), as_of, None, _quiet)
+    except PipelineError as exc:
+        return exc.report
+    return report
+
+
+def load_folder(
+    folder: Path | str,
+    db: Path | str | None = None,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Validates every export of ``folder`` and replaces ``db`` with them, all or nothing.
+
+    Raises ``PipelineError`` (with the full report) when anything is wrong; the database
+    is then untouched. ``progress(fraction, message)`` is called as the load advances.
+    """
+    started = time.perf_counter()
+    target = Path(db) if db is not None else get_settings().db
+    report_progress = progress or _quiet
+    staging = Staging(target)
+    try:
+        report, rows, chosen, defaults = _run(Path(folder), as_of, staging, report_progress)
+        if not report.ok:
+            raise PipelineError(report)
+        report_progress(0.95, "tietokanta vaihdetaan / swapping the database")
+        duration = staging.finish(chosen, str(Path(folder).resolve()), started, report.warnings)
+    except BaseException:
+        staging.discard()
+        raise
+    report_progress(1.0, "valmis / done")
+    return LoadSummary(target, chosen, rows, defaults, report.warnings, duration)

@@ -1,0 +1,64 @@
+"""Matching a file's header to the contract's columns (folded names, English aliases)."""
+
+from __future__ import annotations
+
+from common.reference import fold
+from pipelines.contract import Export
+from pipelines.report import Issue, ValidationReport, safe_value
+
+
+def match_header(
+    file: str, header: tuple[str, ...], export: Export, report: ValidationReport
+) -> dict[str, str]:
+    """Maps each contract column found to its source column (``c0``, ``c1``, …).
+
+    Adds an error for a missing required column or a column given twice, and a warning
+    listing the unknown extra columns (which are ignored).
+    """
+    names: dict[str, str] = {}
+    for column in export.columns:
+        names[fold(column.name)] = column.name
+        names[fold(column.alias)] = column.name
+    found: dict[str, str] = {}
+    unknown: list[str] = []
+    for i, title in enumerate(header):
+        canonical = names.get(fold(title))
+        if canonical is None:
+            if title:
+                unknown.append(title)
+        elif canonical in found:
+            report.add_error(
+                Issue(
+                    file, 1, title, None,
+                    f"Sarake {canonical} on otsikkorivillä kahdesti. Poista toinen.",
+                    f"Column {canonical} appears twice in the header row. Remove one.",
+                    "duplicate_column",
+                )
+            )  # fmt: skip
+        else:
+            found[canonical] = f"c{i}"
+    for column in export.columns:
+        if column.required and column.name not in found:
+            hint_fi = hint_en = ""
+            if len(header) == 1:
+                hint_fi = " Otsikkorivillä on vain yksi sarake: onko erotin ; , tai sarkain?"
+                hint_en = " The header row has only one column: is the delimiter ; , or tab?"
+            report.add_error(
+                Issue(
+                    file, 1, column.name, None,
+                    f"Pakollinen sarake {column.name} ({column.alias}) puuttuu.{hint_fi}",
+                    f"The required column {column.name} ({column.alias}) is missing.{hint_en}",
+                    "missing_column",
+                )
+            )  # fmt: skip
+    if unknown:
+        listed = ", ".join(str(safe_value(t)) for t in unknown)
+        report.add_warning(
+            Issue(
+                file, 1, None, None,
+                f"Tuntemattomat sarakkeet ohitettiin: {listed}.",
+                f"Unknown columns were ignored: {listed}.",
+                "unknown_columns",
+            )
+        )  # fmt: skip
+    return found

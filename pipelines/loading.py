@@ -1,0 +1,138 @@
+"""Loading: builds the complete new database beside the old one, then swaps it in.
+
+``Staging`` writes into ``<db>.tmp-<pid>``. Nothing touches the database itself until
+``finish``: checkpoint, close, fsync, then ``os.replace`` over the old file (atomic on one
+filesystem) and fsync of the folder. A reader with the old file open keeps reading the
+old data. ``discard`` (or a killed process) leaves only the temporary file, which the
+next load removes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from common import reference
+from pipelines.report import Issue
+from pipelines.spec import ExportSpec
+
+PAUSE_ENV = "KPI_PIPELINES_PAUSE_AT"  # test hook: sleep at a named stage (see docs)
+PAUSE_SECONDS_ENV = "KPI_PIPELINES_PAUSE_SECONDS"
+
+LOG_COLUMNS = ("export", "file", "format", "sha256", "rows", "encoding", "delimiter")
+
+
+def pause_point(stage: str) -> None:
+    """Sleeps when the environment asks to stop here, so a test can kill the load midway."""
+    if os.environ.get(PAUSE_ENV) == stage:
+        print(f"pipelines: paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(float(os.environ.get(PAUSE_SECONDS_ENV, "60")))
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(db: Path) -> list[Path]:
+    """Removes temporary files of earlier loads whose process is gone."""
+    removed: list[Path] = []
+    for path in db.parent.glob(db.name + ".tmp-*"):
+        pid_text = path.name.rsplit(".tmp-", 1)[1].split(".", 1)[0]
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reference_tables() -> dict[str, pl.DataFrame]:
+    kunnat = pl.DataFrame([m.model_dump() for m in reference.municipalities()])
+    points = pl.DataFrame([p.model_dump() for p in reference.service_points()])
+    staff = pl.DataFrame(
+        [
+            {"vuosi": year, **line.model_dump(), "asiakaspalvelu": line.is_customer_service}
+            for year in reference.staffing_years()
+            for line in reference.staffing(year)
+        ]
+    )
+    return {"ref_kunnat": kunnat, "ref_palvelupisteet": points, "ref_henkilosto": staff}
+
+
+class Staging:
+    """The new database under construction, beside ``db``."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        db.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(db)
+        self.tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
+        self.tmp.unlink(missing_ok=True)
+        self.con = duckdb.connect(str(self.tmp))
+        self.log: list[dict[str, object]] = []
+
+    def write(self, spec: ExportSpec, frame: pl.DataFrame, log: dict[str, object]) -> None:
+        self.con.execute(spec.export.ddl())
+        self.con.register("incoming", frame)
+        self.con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM incoming')
+        self.con.unregister("incoming")
+        self.log.append(log)
+
+    def _table(self, name: str, frame: pl.DataFrame) -> None:
+        self.con.register("incoming", frame)
+        self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
+        self.con.unregister("incoming")
+
+    def finish(self, as_of: date, source: str, started: float, warnings: list[Issue]) -> float:
+        """Writes the reference and meta tables and swaps the file in; returns the duration."""
+        for name, frame in _reference_tables().items():
+            self._table(name, frame)
+        log_schema = dict.fromkeys(LOG_COLUMNS, pl.String) | {"rows": pl.Int64}
+        log = pl.DataFrame(self.log, schema=log_schema)
+        self._table("load_log", log)
+        rows = [(w.file, w.row, w.column, w.message_fi, w.message_en) for w in warnings]
+        schema = {"file": pl.String, "row": pl.Int64, "column": pl.String,
+                  "message_fi": pl.String, "message_en": pl.String}  # fmt: skip
+        self._table("load_warnings", pl.DataFrame(rows, schema=schema, orient="row"))
+        pause_point("staged")
+        duration = time.perf_counter() - started
+        self.con.execute(
+            "CREATE TABLE meta_load "
+            "(as_of DATE, loaded_at TIMESTAMP, source VARCHAR, duration_s DOUBLE)"
+        )
+        self.con.execute(
+            "INSERT INTO meta_load VALUES (?, ?, ?, ?)",
+            [as_of, datetime.now().replace(microsecond=0), source, round(duration, 3)],
+        )
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        _fsync(self.tmp)
+        os.replace(self.tmp, self.db)
+        _fsync(self.db.parent)
+        return duration
+
+    def discard(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
+            self.tmp.with_name(self.tmp.name + ".wal").unlink(missing_ok=True)

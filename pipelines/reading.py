@@ -1,0 +1,180 @@
+"""Reading: turns one export file into a table of text cells. It parses, it does not judge.
+
+CSV: the encoding (UTF-8, UTF-8 with BOM, Windows-1252) and the delimiter (``;``, ``,``,
+tab) are detected. XLSX: the first sheet, read with fastexcel, every cell as text (an
+Excel date cell becomes ``2025-03-14 00:00:00``; its date part is used). Parquet: every
+column cast to text, so that one set of rules (validation) applies to every format.
+A file that is not a table at all raises ``PipelineError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import fastexcel
+import polars as pl
+
+from pipelines.report import PipelineError
+
+FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
+_BOM = b"\xef\xbb\xbf"
+_DELIMITERS = (";", ",", "\t")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file's header names (as written) and its cells as text; row i is Excel row i + 2."""
+
+    file: str
+    path: Path
+    format: str
+    sha256: str
+    encoding: str | None
+    delimiter: str | None
+    header: tuple[str, ...]
+    frame: pl.DataFrame  # columns named c0, c1, … in header order, all pl.String
+
+
+def _not_a_table(file: str, why_fi: str, why_en: str) -> PipelineError:
+    return PipelineError.single(
+        file,
+        f"Tiedosto ei ole taulukko ({why_fi}). Tallenna vienti CSV-, XLSX- tai Parquet-muodossa.",
+        f"The file is not a table ({why_en}). Save the export as CSV, XLSX or Parquet.",
+        rule="not_a_table",
+    )
+
+
+def _empty(file: str) -> PipelineError:
+    return PipelineError.single(
+        file,
+        "Tiedosto on tyhjä. Vie aineisto uudelleen tai poista tiedosto kansiosta.",
+        "The file is empty. Export the data again or remove the file from the folder.",
+        rule="empty_file",
+    )
+
+
+def detect_encoding(data: bytes, file: str) -> tuple[bytes, str]:
+    """Returns the content as UTF-8 without BOM and the encoding it was written in."""
+    if data.startswith(_BOM):
+        return data[len(_BOM) :], "utf-8-sig"
+    try:
+        data.decode("utf-8")
+        return data, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252").encode("utf-8"), "windows-1252"
+    except UnicodeDecodeError as exc:
+        raise _not_a_table(
+            file,
+            "merkistö ei ole UTF-8 eikä Windows-1252",
+            "encoding is neither UTF-8 nor Windows-1252",
+        ) from exc
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The most frequent of ``;``, ``,`` and tab in the header line (``;`` wins a tie)."""
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def _looks_binary(head: bytes) -> bool:
+    return b"\x00" in head or head.startswith(b"PK\x03\x04")
+
+
+def _looks_html(head: bytes) -> bool:
+    start = head.lstrip().lower()
+    return start.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<table"))
+
+
+def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.DataFrame]:
+    if frame.height == 0 or frame.width == 0:
+        raise _empty(file)
+    header = tuple("" if v is None else str(v).strip() for v in frame.row(0))
+    body = frame.slice(1)
+    body.columns = [f"c{i}" for i in range(frame.width)]
+    return header, body
+
+
+def _read_csv(path: Path, data: bytes) -> RawTable:
+    head = data[:65536]
+    if not data.strip(b" \t\r\n" + _BOM):
+        raise _empty(path.name)
+    if _looks_binary(head):
+        raise _not_a_table(path.name, "binääritiedosto", "binary file")
+    if _looks_html(head):
+        raise _not_a_table(path.name, "HTML- tai XML-sivu", "an HTML or XML page")
+    text, encoding = detect_encoding(data, path.name)
+    first_line = text[:65536].split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    delimiter = detect_delimiter(first_line)
+    try:
+        frame = pl.read_csv(
+            text,
+            has_header=False,
+            separator=delimiter,
+            infer_schema=False,
+            truncate_ragged_lines=False,
+            raise_if_empty=False,
+        )
+    except pl.exceptions.PolarsError as exc:
+        raise _not_a_table(
+            path.name,
+            "rivien kenttämäärät eivät täsmää otsikkoriviin tai lainausmerkit ovat rikki",
+            "rows do not match the header's number of fields, or quotes are broken",
+        ) from exc
+    header, body = _split_header(frame, path.name)
+    return RawTable(path.name, path, "csv", _sha256(data), encoding, delimiter, header, body)
+
+
+def _read_xlsx(path: Path, data: bytes) -> RawTable:
+    if not data:
+        raise _empty(path.name)
+    try:
+        reader = fastexcel.read_excel(path)
+        sheet = reader.load_sheet(0, header_row=None, dtypes="string")
+        frame = sheet.to_polars()
+    except Exception as exc:  # fastexcel raises its own hierarchy for broken workbooks
+        raise _not_a_table(
+            path.name, "Excel-tiedosto ei aukea", "the Excel file cannot be opened"
+        ) from exc
+    frame = frame.select(pl.all().cast(pl.String))
+    header, body = _split_header(frame, path.name)
+    return RawTable(path.name, path, "xlsx", _sha256(data), None, None, header, body)
+
+
+def _read_parquet(path: Path, data: bytes) -> RawTable:
+    if not data:
+        raise _empty(path.name)
+    try:
+        frame = pl.read_parquet(path)
+    except Exception as exc:  # polars/arrow raise various errors for broken files
+        raise _not_a_table(
+            path.name, "Parquet-tiedosto ei aukea", "the Parquet file cannot be opened"
+        ) from exc
+    if frame.width == 0:
+        raise _empty(path.name)
+    header = tuple(frame.columns)
+    body = frame.select(
+        pl.col(c).cast(pl.String).alias(f"c{i}") for i, c in enumerate(frame.columns)
+    )
+    return RawTable(path.name, path, "parquet", _sha256(data), None, None, header, body)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_file(path: Path) -> RawTable:
+    """Reads one export file; raises PipelineError when it is empty or not a table."""
+    fmt = FORMATS.get(path.suffix.lower())
+    data = path.read_bytes()
+    if fmt == "csv":
+        return _read_csv(path, data)
+    if fmt == "xlsx":
+        return _read_xlsx(path, data)
+    if fmt == "parquet":
+        return _read_parquet(path, data)
+    raise ValueError(f"not an export format: {path.name}")
