@@ -150,11 +150,14 @@ def _with_targets(rows: pd.DataFrame, metric: str, w: cohorts.Window) -> pd.Data
         days_in_year = 366 if pd.Timestamp(w.end).is_leap_year else 365
         target = target * ((w.end - w.start).days + 1) / days_in_year
         compared = target * ((w.e - w.start).days + 1) / ((w.end - w.start).days + 1)
+    # The project's convention (metrics/targets.py): a share's tolerance is in the unit of the
+    # value, a mean's or count's a fraction of the target it is compared with.
     given = t.get("tolerance")
-    if given is not None and str(given) not in ("", "nan"):
-        tolerance = float(str(given))
-    else:
-        tolerance = 0.1 * compared if metric in MEANS_AND_COUNTS else 0.05
+    relative = metric in MEANS_AND_COUNTS
+    fraction = float(str(given)) if given is not None and str(given) not in ("", "nan") else None
+    if fraction is None:
+        fraction = 0.10 if relative else 0.05
+    tolerance = fraction * compared if relative else fraction
     rows.loc[scope, "target_op"] = op
     rows.loc[scope, "target_value"] = target
     rows.loc[scope, "status"] = [

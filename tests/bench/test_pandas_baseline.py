@@ -1,0 +1,124 @@
+"""The pandas baseline against the engine: an independent cross-check of every KPI.
+
+bench/pandas_baseline.py is written from METRICS.md alone with pandas; metrics.engine
+computes the same table with DuckDB from the loaded database. On the committed sample,
+loaded with the pipelines, both must give the same numerators, denominators, pending
+counts, values, targets and statuses for every metric, level and area.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from bench.pandas_baseline import KPI_COLUMNS, kpi_table
+from bench.pandas_cohorts import _working_day_deadline
+from bench.pandas_read import read_folder
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample_data" / "sample"
+KEY = ["metric_id", "level", "area"]
+NUMBERS = ["numerator", "denominator", "pending", "value", "target_value"]
+YEARS = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2026, 1, 1), date(2026, 12, 31))]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("bench") / "kpi.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines", "load", str(SAMPLE), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def sample_data() -> dict[str, pd.DataFrame]:
+    return read_folder(SAMPLE)
+
+
+def _same(a: object, b: object) -> bool:
+    empty_a = a is None or (isinstance(a, float) and math.isnan(a))
+    empty_b = b is None or (isinstance(b, float) and math.isnan(b))
+    if empty_a or empty_b:
+        return empty_a and empty_b
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("start", "end"), YEARS, ids=["2025", "2026"])
+def test_baseline_matches_engine(
+    sample_db: Path, sample_data: dict[str, pd.DataFrame], start: date, end: date
+) -> None:
+    from metrics.engine import kpi_table as engine_kpi_table
+
+    con = duckdb.connect(str(sample_db), read_only=True)
+    try:
+        engine = engine_kpi_table(con, start, end).to_pandas()
+    finally:
+        con.close()
+    as_of = engine["as_of"].iloc[0]
+    baseline = kpi_table(SAMPLE, start, end, as_of=as_of, data=sample_data)
+    assert list(baseline.columns) == list(KPI_COLUMNS)
+    assert list(engine.columns) == list(KPI_COLUMNS)
+    merged = engine.merge(
+        baseline, on=KEY, how="outer", suffixes=("_engine", "_pandas"), indicator=True
+    )
+    only = merged[merged["_merge"] != "both"][[*KEY, "_merge"]]
+    assert only.empty, f"rows in one table only:\n{only}"
+    problems = []
+    for _, row in merged.iterrows():
+        for col in NUMBERS:
+            e, p = row[f"{col}_engine"], row[f"{col}_pandas"]
+            if not _same(None if pd.isna(e) else e, None if pd.isna(p) else p):
+                problems.append(
+                    f"{row['metric_id']} {row['level']} {row['area']} {col}: engine {e} pandas {p}"
+                )
+        for col in ("target_op", "status"):
+            e, p = row[f"{col}_engine"], row[f"{col}_pandas"]
+            if (None if pd.isna(e) else e) != (None if pd.isna(p) else p):
+                problems.append(
+                    f"{row['metric_id']} {row['level']} {row['area']} {col}: engine {e} pandas {p}"
+                )
+    assert not problems, "\n".join(problems)
+
+
+def test_the_sample_has_cases_for_every_cohort(sample_data: dict[str, pd.DataFrame]) -> None:
+    """Guards the cross-check against passing on empty data."""
+    table = kpi_table(SAMPLE, *YEARS[0], data=sample_data)
+    whole = table[table["level"] == "koko_alue"].set_index("metric_id")
+    for metric in (
+        "tym_assessment_within_3_months",
+        "integration_plan_within_30_days",
+        "initial_contact_within_deadline",
+        "supplementary_discussions_first_3_months",
+        "training_unemployment_ended_3_months",
+    ):
+        assert float(str(whole.loc[metric, "denominator"])) > 0, metric
+
+
+@pytest.mark.parametrize(
+    ("start", "limit", "deadline"),
+    [
+        ("2025-03-03", 5, "2025-03-10"),  # METRICS.md's own example: Monday to Monday
+        ("2025-04-17", 5, "2025-04-28"),  # Thursday before Easter: Good Friday, Easter Monday off
+        ("2025-06-19", 5, "2025-06-27"),  # Thursday before Midsummer Eve (a holiday)
+        ("2025-12-20", 5, "2025-12-31"),  # Saturday before Christmas: 24–26 Dec off
+        ("2026-01-02", 10, "2026-01-19"),  # the 10-day rule; Epiphany on Tuesday 6 Jan
+    ],
+)
+def test_working_day_deadline(start: str, limit: int, deadline: str) -> None:
+    days = pd.Series(pd.to_datetime([start]))
+    due = _working_day_deadline(days, pd.Series([limit]))
+    assert due.iloc[0] == pd.Timestamp(deadline)
