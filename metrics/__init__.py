@@ -1,0 +1,1 @@
+"""KPIs of the North Karelia employment area: definitions, targets, rules and computation."""

@@ -1,0 +1,100 @@
+"""The relations a metric's SQL runs against, registered on a private cursor.
+
+``kpi_days(d, b_start)``: every day of ``[from, E]`` with the first day of its bucket;
+``kpi_buckets(b_start, b_end, b_e)``: the buckets that have begun by ``A``, with
+``b_e = min(b_end, A)``; ``kpi_calendar`` (metrics.calendar) and ``kpi_rules`` (metrics.rules).
+A cursor is its own DuckDB connection to the same database, so the registrations never leak
+into the caller's connection and threads of the dashboard do not share them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import duckdb
+import polars as pl
+
+from metrics.calendar import Grain, buckets, calendar_for
+from metrics.rules import rules_frame
+
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+class MetricsError(ValueError):
+    """A request the metrics layer cannot answer; the message is in Finnish and English."""
+
+
+def read_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
+    """The as-of date recorded by the last load (meta_load.as_of)."""
+    try:
+        rows = con.sql("SELECT max(as_of) FROM meta_load").fetchall()
+    except duckdb.CatalogException as exc:
+        raise MetricsError(
+            "Tietokannassa ei ole latauksen tietoja (meta_load); lataa aineisto tai anna as_of. / "
+            "The database has no load record (meta_load); load the data or pass as_of."
+        ) from exc
+    row = rows[0] if rows else None
+    if row is None or row[0] is None:
+        raise MetricsError("meta_load on tyhjä; anna as_of. / meta_load is empty; pass as_of.")
+    value = row[0]
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.sql("SELECT table_name FROM information_schema.tables").fetchall()
+    return {r[0] for r in rows}
+
+
+def period_frames(
+    start: dt.date, end: dt.date, as_of: dt.date, grain: Grain
+) -> tuple[pl.DataFrame, pl.DataFrame, list[tuple[dt.date, dt.date]]]:
+    """(kpi_days, kpi_buckets, all buckets of the period) for ``[start, end]`` seen at A."""
+    all_buckets = buckets(start, end, grain)
+    begun = [(b0, b1, min(b1, as_of)) for b0, b1 in all_buckets if b0 <= as_of]
+    days: list[dt.date] = []
+    firsts: list[dt.date] = []
+    for b0, _b1, b_e in begun:
+        span = (b_e - b0).days + 1
+        days.extend(b0 + dt.timedelta(days=i) for i in range(span))
+        firsts.extend([b0] * span)
+    kpi_days = pl.DataFrame(
+        {"d": days, "b_start": firsts}, schema={"d": pl.Date, "b_start": pl.Date}
+    )
+    kpi_buckets = pl.DataFrame(
+        {
+            "b_start": [b[0] for b in begun],
+            "b_end": [b[1] for b in begun],
+            "b_e": [b[2] for b in begun],
+        },
+        schema={"b_start": pl.Date, "b_end": pl.Date, "b_e": pl.Date},
+    )
+    return kpi_days, kpi_buckets, all_buckets
+
+
+def open_cursor(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    grain: Grain,
+) -> tuple[duckdb.DuckDBPyConnection, list[tuple[dt.date, dt.date]]]:
+    """A cursor with the kpi_* relations registered, and the period's buckets."""
+    kpi_days, kpi_buckets, all_buckets = period_frames(start, end, as_of, grain)
+    cur = con.cursor()
+    cur.register("kpi_days", kpi_days)
+    cur.register("kpi_buckets", kpi_buckets)
+    cur.register("kpi_calendar", calendar_for(start, max(end, as_of)))
+    cur.register("kpi_rules", rules_frame())
+    return cur, all_buckets
+
+
+def run_metric_sql(cur: duckdb.DuckDBPyConnection, sql: str, as_of: dt.date) -> pl.DataFrame:
+    """Runs one metric's SQL with only the bound parameters its text names."""
+    values: dict[str, object] = {"as_of": as_of}
+    names = set(_PARAM.findall(sql))
+    unknown = names - values.keys()
+    if unknown:
+        raise MetricsError(f"unknown SQL parameter(s) {sorted(unknown)}")
+    params = {k: v for k, v in values.items() if k in names}
+    return cur.sql(sql, params=params or None).pl()

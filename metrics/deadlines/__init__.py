@@ -1,0 +1,81 @@
+"""Deadline cohorts: a case belongs to the period of the date that starts it, and is on time,
+late, excluded (ended before its deadline without the deed) or pending at the as-of date A.
+
+The TYM assessment and integration plan targets (plan goals 1 and 2) and the legal
+service-process rules of plan section 5 (law 380/2023), whose limits come from the dated
+table reference/maaraajat.csv (metrics.rules).
+"""
+
+from __future__ import annotations
+
+from metrics.definition import MetricDefinition
+
+TYM_ASSESSMENT = MetricDefinition(
+    id="tym_assessment_within_3_months",
+    title_fi="TYM-palvelutarvearvioinnit 3 kuukauden määräajassa",
+    title_en="TYM service-need assessments within 3 months",
+    description_fi="Monialaisen (TYM) asiakkuuden alkaneista ne, joiden palvelutarvearviointi "
+    "tehtiin 3 kuukauden kuluessa. Ratkeamattomat (määräaika kesken) näytetään erikseen.",
+    description_en="Of the multisector (TYM) customerships started, those whose service-need "
+    "assessment was done within 3 months. Cases still open at the data date are shown apart.",
+    unit="share",
+    direction="higher",
+    exports=("palvelujaksot", "tapahtumat", "asiakkaat"),
+    cohort=True,
+    goal="lahipalvelut",
+    sql="deadlines/tym_assessment.sql",
+)
+
+INTEGRATION_PLAN = MetricDefinition(
+    id="integration_plan_within_30_days",
+    title_fi="Kotoutumissuunnitelmat alle 30 vuorokaudessa",
+    title_en="Integration plans within 30 days",
+    description_fi="Kotoutumisasiakkuuden alkaneista ne, joiden kotoutumissuunnitelma "
+    "laadittiin alle 30 vuorokaudessa (30. päivänä laadittu on myöhässä).",
+    description_en="Of the integration customerships started, those whose integration plan was "
+    "made in under 30 days (a plan on day 30 is late).",
+    unit="share",
+    direction="higher",
+    exports=("palvelujaksot", "tapahtumat", "asiakkaat"),
+    cohort=True,
+    goal="maahanmuuttajat",
+    sql="deadlines/integration_plan.sql",
+)
+
+INITIAL_CONTACT = MetricDefinition(
+    id="initial_contact_within_deadline",
+    title_fi="Alkuhaastattelu lakisääteisessä määräajassa",
+    title_en="Initial contact within the legal deadline",
+    description_fi="Alkaneista työnhauista ne, joissa ensimmäinen haastattelu pidettiin "
+    "lakisääteisen määräajan sisällä: vuonna 2025 viisi arkipäivää (alkuhaastattelu tai "
+    "täydentävä keskustelu), 1.1.2026 alkaen kymmenen arkipäivää (alkuhaastattelu).",
+    description_en="Of the job searches started, those whose first interview came within the "
+    "legal limit: in 2025 five working days (initial interview or supplementary discussion), "
+    "from 1 Jan 2026 ten working days (initial interview).",
+    unit="share",
+    direction="higher",
+    exports=("tyonhakujaksot", "tapahtumat", "asiakkaat"),
+    cohort=True,
+    goal="palveluprosessi",
+    sql="deadlines/initial_contact.sql",
+)
+
+SUPPLEMENTARY_DISCUSSIONS = MetricDefinition(
+    id="supplementary_discussions_first_3_months",
+    title_fi="Täydentävät työnhakukeskustelut kolmen ensimmäisen kuukauden aikana",
+    title_en="Supplementary discussions in the first 3 months",
+    description_fi="Alkuhaastatelluista työttömistä ne, joilla oli vaaditut täydentävät "
+    "työnhakukeskustelut (5, tai 4 jos täydentävä edelsi alkuhaastattelua) kolmen kuukauden "
+    "aikana. Sarja päättyi 31.12.2025; myöhemmille jaksoille ei lukua.",
+    description_en="Of the unemployed clients interviewed, those who had the required "
+    "supplementary discussions (5, or 4 after an earlier one) in the next 3 months. The series "
+    "ended on 31 Dec 2025; later periods have no value.",
+    unit="share",
+    direction="higher",
+    exports=("tapahtumat", "tilajaksot", "tyonhakujaksot", "asiakkaat"),
+    cohort=True,
+    goal="palveluprosessi",
+    sql="deadlines/supplementary_discussions.sql",
+)
+
+DEFINITIONS = (TYM_ASSESSMENT, INTEGRATION_PLAN, INITIAL_CONTACT, SUPPLEMENTARY_DISCUSSIONS)

@@ -1,0 +1,57 @@
+-- initial_contact_within_deadline (cohort): job-search periods with alkupvm in [from, E].
+-- The rule of kpi_rules in force on alkupvm gives the contact event types and the limit in
+-- working days. D = the limit-th working day after alkupvm (alkupvm not counted), found in
+-- kpi_calendar by the working-day ordinal. Contact = the client's earliest event of the
+-- rule's types dated in the job search (alkupvm..loppupvm), known at A. On time: contact <= D.
+-- Excluded: the search ended before D with no contact. Late without contact once D < A.
+-- Area: the client's kunta.
+WITH cases AS MATERIALIZED (
+    SELECT
+        row_number() OVER () AS case_id,
+        j.asiakas_id,
+        j.alkupvm,
+        CASE WHEN j.loppupvm <= $as_of THEN j.loppupvm END AS ended,
+        r.tapahtumat AS contact_types,
+        dl.d AS deadline,
+        p.b_start
+    FROM tyonhakujaksot AS j
+    JOIN kpi_days AS p ON p.d = j.alkupvm
+    JOIN kpi_rules AS r
+      ON r.metric_id = 'initial_contact_within_deadline'
+     AND j.alkupvm BETWEEN r.voimassa_alkaen AND r.voimassa_asti
+    JOIN kpi_calendar AS c0 ON c0.d = j.alkupvm
+    JOIN kpi_calendar AS dl ON dl.is_working_day AND dl.wd_ord = c0.wd_ord + r.raja
+),
+contacts AS (
+    SELECT c.case_id, min(t.pvm) AS contact_on
+    FROM cases AS c
+    JOIN tapahtumat AS t
+      ON t.asiakas_id = c.asiakas_id
+     AND t.pvm >= c.alkupvm
+     AND t.pvm <= coalesce(c.ended, $as_of)
+     AND list_contains(c.contact_types, t.tyyppi)
+    GROUP BY c.case_id
+),
+outcomes AS (
+    SELECT
+        c.b_start,
+        a.kunta,
+        CASE
+            WHEN k.contact_on IS NOT NULL AND k.contact_on <= c.deadline THEN 'on_time'
+            WHEN k.contact_on IS NOT NULL THEN 'late'
+            WHEN c.ended < c.deadline THEN 'excluded'
+            WHEN c.deadline < $as_of THEN 'late'
+            ELSE 'pending'
+        END AS outcome
+    FROM cases AS c
+    JOIN asiakkaat AS a ON a.asiakas_id = c.asiakas_id
+    LEFT JOIN contacts AS k ON k.case_id = c.case_id
+)
+SELECT
+    b_start,
+    kunta,
+    count(*) FILTER (WHERE outcome = 'on_time')::DOUBLE AS numerator,
+    count(*) FILTER (WHERE outcome IN ('on_time', 'late'))::DOUBLE AS denominator,
+    count(*) FILTER (WHERE outcome = 'pending') AS pending
+FROM outcomes
+GROUP BY b_start, kunta

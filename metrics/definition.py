@@ -1,0 +1,58 @@
+"""A metric as data: the frozen model every KPI of METRICS.md is described by.
+
+Every metric's SQL (a ``.sql`` file beside its module) returns one row per bucket and
+municipality with the same columns, so the engine can roll the municipalities up to
+service areas and the whole area, and the series can bucket by week or month:
+
+``b_start DATE, kunta VARCHAR, numerator DOUBLE, denominator DOUBLE, pending BIGINT``
+
+The SQL sees these relations besides the export tables (registered by metrics.context):
+``kpi_days(d, b_start)`` every day of ``[from, E]`` with its bucket, ``kpi_buckets(b_start,
+b_end, b_e)`` every bucket that has begun by ``A`` with its elapsed end ``b_e = min(b_end, A)``,
+``kpi_calendar(d, is_working_day, wd_ord)`` and ``kpi_rules`` (reference/maaraajat.csv); and the
+bound parameter ``$as_of``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["koko_alue", "palvelualue", "kunta"]
+Unit = Literal["share", "days", "months", "count", "clients_per_htv"]
+Direction = Literal["higher", "lower"]
+
+ALL_LEVELS: tuple[Level, ...] = ("koko_alue", "palvelualue", "kunta")
+
+
+class MetricDefinition(BaseModel):
+    """One KPI: identity, titles a board member understands, unit, and where its SQL lives."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title_fi: str = Field(min_length=3)
+    title_en: str = Field(min_length=3)
+    description_fi: str = Field(min_length=10)
+    description_en: str = Field(min_length=10)
+    unit: Unit
+    direction: Direction
+    exports: tuple[str, ...]
+    levels: tuple[Level, ...] = ALL_LEVELS
+    # Levels whose rows carry the target (employer_contacts: koko_alue only).
+    target_levels: tuple[Level, ...] = ALL_LEVELS
+    cohort: bool = False
+    has_target: bool = True
+    goal: str
+    # The SQL file, relative to the metrics package ("face_to_face/initial_interviews.sql").
+    sql: str
+
+    @property
+    def has_denominator(self) -> bool:
+        return self.unit != "count"
+
+    def query(self) -> str:
+        """The metric's SQL text, read from the file beside its module."""
+        return resources.files("metrics").joinpath(self.sql).read_text(encoding="utf-8")

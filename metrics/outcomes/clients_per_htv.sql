@@ -1,0 +1,37 @@
+-- clients_per_customer_service_htv: numerator = clients with a job-search period open on E
+-- (alkupvm <= E and loppupvm null or >= E), by home municipality; denominator = the person-years
+-- budgeted for customer service (ref_henkilosto.asiakaspalvelu) in the municipality's service
+-- point, from the staffing file of E's year (the latest earlier one when that year has none).
+-- Jokerityö placed in Kitee and Lieksa counts there, as the file places it.
+WITH open_clients AS (
+    SELECT b.b_start, a.kunta, count(DISTINCT j.asiakas_id) AS clients
+    FROM kpi_buckets AS b
+    JOIN tyonhakujaksot AS j
+      ON j.alkupvm <= b.b_e AND coalesce(j.loppupvm, DATE '9999-12-31') >= b.b_e
+    JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
+    GROUP BY b.b_start, a.kunta
+),
+staff_year AS (
+    SELECT
+        b.b_start,
+        coalesce(max(y.vuosi) FILTER (WHERE y.vuosi <= year(b.b_e)), min(y.vuosi)) AS vuosi
+    FROM kpi_buckets AS b
+    CROSS JOIN (SELECT DISTINCT vuosi FROM ref_henkilosto) AS y
+    GROUP BY b.b_start
+),
+htv AS (
+    SELECT y.b_start, h.kunta, sum(h.htv) AS htv
+    FROM staff_year AS y
+    JOIN ref_henkilosto AS h ON h.vuosi = y.vuosi AND h.asiakaspalvelu
+    GROUP BY y.b_start, h.kunta
+)
+SELECT
+    b.b_start,
+    k.kunta,
+    coalesce(o.clients, 0)::DOUBLE AS numerator,
+    coalesce(h.htv, 0)::DOUBLE AS denominator,
+    NULL::BIGINT AS pending
+FROM kpi_buckets AS b
+CROSS JOIN ref_kunnat AS k
+LEFT JOIN open_clients AS o ON o.b_start = b.b_start AND o.kunta = k.kunta
+LEFT JOIN htv AS h ON h.b_start = b.b_start AND h.kunta = k.kunta

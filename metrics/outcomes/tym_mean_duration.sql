@@ -1,0 +1,14 @@
+-- tym_mean_duration_months: TYM customerships with loppupvm in [from, E]; numerator = the sum
+-- of (loppupvm - alkupvm) in days / 30.4375 (months), denominator = their number.
+-- Area: the client's kunta.
+SELECT
+    p.b_start,
+    a.kunta,
+    sum(date_diff('day', j.alkupvm, j.loppupvm) / 30.4375)::DOUBLE AS numerator,
+    count(*)::DOUBLE AS denominator,
+    NULL::BIGINT AS pending
+FROM palvelujaksot AS j
+JOIN kpi_days AS p ON p.d = j.loppupvm
+JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
+WHERE j.palvelu = 'tym'
+GROUP BY p.b_start, a.kunta

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.metrics.kpidb import KpiDb
+
+
+@pytest.fixture
+def db() -> KpiDb:
+    return KpiDb()
