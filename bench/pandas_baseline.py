@@ -194,11 +194,6 @@ def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> 
     else:
         den = rows["denominator"]
         rows["value"] = (rows["numerator"] / den).where(den > 0)
-    if (
-        metric == "supplementary_discussions_first_3_months"
-        and w.start > cohorts.SUPPLEMENTARY_LAST_DAY
-    ):
-        rows[["value", "numerator", "denominator", "pending"]] = float("nan")
     rows.insert(0, "metric_id", metric)
     return _with_targets(rows.reset_index(drop=True), metric, w)
 

@@ -187,11 +187,13 @@ def supplementary(d: dict[str, pd.DataFrame], w: Window) -> pd.DataFrame:
         & (earlier["pvm_s"] < earlier["pvm"])
     ]
     required = pd.Series(np.where(iv.index.isin(earlier["row"].unique()), 4, 5), index=iv.index)
+    # METRICS.md's own rule for this metric wins over the general cohort rule: a client who
+    # is not unemployed on the last day of W is excluded even with enough discussions
+    # (the general rule would count them on time: "ended ... without the deed").
     resolved_time = iv["w_end"] <= w.as_of
-    on_time = resolved_time & (held >= required)
-    still = _unemployed_on(iv, "w_end", d["tilajaksot"])
-    excluded = resolved_time & ~on_time & ~still
+    excluded = resolved_time & ~_unemployed_on(iv, "w_end", d["tilajaksot"])
     resolved = resolved_time & ~excluded
+    on_time = resolved & (held >= required)
     return pd.DataFrame(
         {"kunta": iv["kunta"], "on_time": on_time, "resolved": resolved, "pending": ~resolved_time}
     )
