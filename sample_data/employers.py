@@ -61,10 +61,21 @@ def employer_ids(numbers: pl.Expr) -> pl.Expr:
     return base.cast(pl.String) + pl.lit("-") + check.cast(pl.String)
 
 
-def _days(first: int, last: int, n: int, rng: np.random.Generator) -> Arr:
+def _days(
+    first: int,
+    last: int,
+    n: int,
+    rng: np.random.Generator,
+    per_day: npt.NDArray[np.float64] | None = None,
+) -> Arr:
+    """``n`` working days in the range, fewer in July and December (and as ``per_day`` says)."""
     span = np.arange(first, last + 1, dtype=np.int64)
     month = span.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) % 12
-    weight = MONTH_WEIGHT[month] * (span == next_working_day(span))
+    weight = (
+        MONTH_WEIGHT[month]
+        * (span == next_working_day(span))
+        * (1.0 if per_day is None else per_day)
+    )
     return np.sort(rng.choice(span, size=n, p=weight / weight.sum()))
 
 
@@ -121,7 +132,7 @@ def contacts(
         np.array([EMPLOYER_CONTACTS_PER_YEAR.get(int(y), 2500.0) for y in year_of(span)]) / 365.0
     )
     n = int(rng.poisson(per_day.sum() * scale * share))
-    day = _days(first, last, n, rng)
+    day = _days(first, last, n, rng, per_day)
     employer = employers.pick(rng.choice(len(geo.weights), n, p=np.array(geo.weights)), rng)
     muni = employers.muni[employer]
     employer_services = staff.unit == "tyonantajapalvelut"

@@ -60,6 +60,8 @@ def _plan(
     kind = np.where(
         u < tym_p, TYM, np.where(~stock & (u < tym_p + np.where(koto, 0.35, 0.2)), TRAINING, PLAIN)
     )
+    # Long-term TYM clients of the stock started their search years before the data.
+    start = np.where(stock & (kind == TYM), first - rng.integers(100, 700, n), start)
     status = np.array(PLAIN_STATUS)[rng.choice(4, n, p=PLAIN_P)]
     status = np.where(koto | (kind != PLAIN), 0, status)
     median = np.vectorize(PLAIN_MEDIAN.get)(status) * np.where(koto, 2.5, 1.0)

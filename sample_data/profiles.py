@@ -34,16 +34,64 @@ class AreaProfile:
 
 PROFILES: dict[str, AreaProfile] = {
     "Joensuu": AreaProfile(
-        0.86, 0.60, 0.36, 0.94, 0.80, 0.97, 0.88, 0.58, 18.0, 15.5, 0.95, 0.03, 0.14
+        face_to_face_interview=0.86,
+        face_to_face_discussion=0.6,
+        face_to_face_supplementary=0.46,
+        contact_on_time=0.94,
+        supplementary_series_full=0.8,
+        tym_assessment_on_time=0.97,
+        integration_plan_on_time=0.88,
+        training_success=0.58,
+        fill_days=18.0,
+        tym_months=14.0,
+        offering_caseworkers=0.95,
+        outside_home=0.03,
+        immigrant_share=0.14,
     ),
     "Joensuun seutu": AreaProfile(
-        0.78, 0.54, 0.32, 0.89, 0.72, 0.91, 0.83, 0.54, 23.0, 17.0, 0.90, 0.20, 0.07
+        face_to_face_interview=0.78,
+        face_to_face_discussion=0.54,
+        face_to_face_supplementary=0.38,
+        contact_on_time=0.89,
+        supplementary_series_full=0.72,
+        tym_assessment_on_time=0.91,
+        integration_plan_on_time=0.83,
+        training_success=0.57,
+        fill_days=23.0,
+        tym_months=16.5,
+        offering_caseworkers=0.9,
+        outside_home=0.2,
+        immigrant_share=0.07,
     ),
     "Keski-Karjala": AreaProfile(
-        0.74, 0.50, 0.30, 0.86, 0.66, 0.87, 0.60, 0.49, 25.0, 18.5, 0.85, 0.08, 0.07
+        face_to_face_interview=0.74,
+        face_to_face_discussion=0.5,
+        face_to_face_supplementary=0.3,
+        contact_on_time=0.86,
+        supplementary_series_full=0.66,
+        tym_assessment_on_time=0.87,
+        integration_plan_on_time=0.6,
+        training_success=0.49,
+        fill_days=25.0,
+        tym_months=23.0,
+        offering_caseworkers=0.85,
+        outside_home=0.08,
+        immigrant_share=0.07,
     ),
     "Pielisen Karjala": AreaProfile(
-        0.62, 0.42, 0.24, 0.81, 0.60, 0.80, 0.76, 0.45, 28.0, 20.5, 0.75, 0.06, 0.06
+        face_to_face_interview=0.62,
+        face_to_face_discussion=0.42,
+        face_to_face_supplementary=0.24,
+        contact_on_time=0.81,
+        supplementary_series_full=0.6,
+        tym_assessment_on_time=0.8,
+        integration_plan_on_time=0.76,
+        training_success=0.45,
+        fill_days=28.0,
+        tym_months=29.0,
+        offering_caseworkers=0.75,
+        outside_home=0.06,
+        immigrant_share=0.06,
     ),
 }
 
