@@ -1,0 +1,158 @@
+"""Command line: ``python -m metrics export`` (CLI.md), the KPI table to a file.
+
+Exit codes: 0 written, 1 bad input (missing or broken database, unknown metric, a period
+that ends before it starts, a folder that does not exist; a Finnish and English message on
+stderr), 2 bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from common.settings import get_settings
+from metrics.definition import ALL_LEVELS
+from metrics.engine import MetricsError, kpi_table
+from metrics.export import ExportError, write_table
+from metrics.privacy import small_token, suppress
+from metrics.registry import REGISTRY
+from pipelines.database import open_readonly
+from pipelines.report import PipelineError
+
+LEVEL_CHOICES = (*ALL_LEVELS, "all")
+
+
+class InputError(Exception):
+    """Bad input to the command (exit 1); the message is in Finnish and English."""
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"ei päivämäärä VVVV-KK-PP / not a date YYYY-MM-DD: {text!r}"
+        ) from exc
+
+
+def _threshold(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"kynnys on positiivinen kokonaisluku / the threshold is a positive integer: {text!r}"
+        )
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m metrics",
+        description="KPI-taulukon vienti / export of the KPI table (METRICS.md, CLI.md).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    exp = sub.add_parser(
+        "export",
+        help="write the KPI table to a file (CSV, XLSX or Parquet)",
+        description="Writes the KPI table of METRICS.md: one row per metric x area x period, "
+        "columns metric_id, level, area, period_start, period_end, as_of, value, numerator, "
+        "denominator, pending, target_op, target_value, status. Exit 0 written, 1 bad input, "
+        "2 bad usage.",
+    )
+    exp.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD",
+                     help="first day of the period (included)")  # fmt: skip
+    exp.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD",
+                     help="last day of the period (included)")  # fmt: skip
+    exp.add_argument("--db", type=Path, default=None, metavar="PATH",
+                     help=f"database (default: KPI_DB, now {get_settings().db})")  # fmt: skip
+    exp.add_argument("--as-of", dest="as_of", type=_date, default=None, metavar="YYYY-MM-DD",
+                     help="override the as-of date recorded at load")  # fmt: skip
+    exp.add_argument("--level", choices=LEVEL_CHOICES, default="all",
+                     help="koko_alue, palvelualue, kunta or all (default)")  # fmt: skip
+    exp.add_argument("--metric", dest="metrics", nargs="+", action="extend", metavar="ID",
+                     help="only these metric ids (default: all)")  # fmt: skip
+    exp.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "parquet"), default="csv",
+                     help="file format (default csv)")  # fmt: skip
+    exp.add_argument("--dialect", choices=("fi",), default=None,
+                     help="fi: CSV for Finnish Excel (; decimal comma, UTF-8 BOM)")  # fmt: skip
+    exp.add_argument("--suppress", type=_threshold, default=None, metavar="N",
+                     help="small-number rule with threshold N (default: off)")  # fmt: skip
+    exp.add_argument("--out", required=True, metavar="FILE",
+                     help="output file; '-' writes CSV to standard output")  # fmt: skip
+    return parser
+
+
+def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    if args.dialect is not None and args.fmt != "csv":
+        parser.error("--dialect koskee vain CSV:tä / --dialect applies to --format csv only")
+    if args.out == "-" and args.fmt != "csv":
+        parser.error("--out - kirjoittaa vain CSV:tä / --out - writes CSV only")
+    if args.start > args.end:
+        raise InputError(
+            f"--from {args.start} on --to {args.end} jälkeen; anna jakso alusta loppuun. / "
+            f"--from {args.start} is after --to {args.end}; give the period start to end."
+        )
+    known = {m.id for m in REGISTRY}
+    unknown = [m for m in args.metrics or () if m not in known]
+    if unknown:
+        raise InputError(
+            f"Tuntematon mittari / unknown metric: {', '.join(unknown)}. "
+            f"Tunnetut / known: {', '.join(sorted(known))}"
+        )
+
+
+def export(args: argparse.Namespace) -> int:
+    began = time.perf_counter()
+    levels = ALL_LEVELS if args.level == "all" else (args.level,)
+    con = open_readonly(args.db)
+    try:
+        table = kpi_table(
+            con, args.start, args.end, as_of=args.as_of, levels=levels, metric_ids=args.metrics
+        )
+    finally:
+        con.close()
+    small = small_token(args.suppress or 5)
+    if args.suppress is not None:
+        table = suppress(table, args.suppress)
+    size = write_table(table, args.out, args.fmt, args.dialect or "standard", small=small)
+    target = "stdout" if args.out == "-" else args.out
+    print(
+        f"{table.height} riviä / rows, {size} tavua / bytes -> {target} "
+        f"({time.perf_counter() - began:.2f} s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        _check(args, parser)
+        return export(args)
+    except PipelineError as exc:
+        print(exc.report.render(), file=sys.stderr)
+    except (InputError, MetricsError, ExportError) as exc:
+        print(f"Virhe / Error: {exc}", file=sys.stderr)
+    except duckdb.Error as exc:
+        print(
+            f"Virhe / Error: tietokantaa ei voi lukea / the database cannot be read ({exc}). "
+            "Lataa aineisto uudelleen / load the data again: python -m pipelines load DIR",
+            file=sys.stderr,
+        )
+    except OSError as exc:
+        print(f"Virhe / Error: tiedostoa ei voi kirjoittaa / cannot write the file: {exc}",
+              file=sys.stderr)  # fmt: skip
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
