@@ -56,10 +56,14 @@ class Rule(BaseModel):
         return value
 
 
-@lru_cache(maxsize=4)
 def load_rules(directory: Path | None = None) -> tuple[Rule, ...]:
     """Every rule of the file; ReferenceError naming the row when one is broken or overlaps."""
-    path = (directory or reference_dir()) / RULES_FILE
+    return _load_rules(directory or reference_dir())
+
+
+@lru_cache(maxsize=4)
+def _load_rules(directory: Path) -> tuple[Rule, ...]:
+    path = directory / RULES_FILE
     if not path.exists():
         raise ReferenceError(RULES_FILE, None, None, "tiedosto puuttuu / file is missing")
     rules: list[Rule] = []

@@ -68,11 +68,15 @@ def targets_year_used(end: dt.date, directory: Path | None = None) -> int:
     return max(earlier) if earlier else years[0]
 
 
-@lru_cache(maxsize=16)
 def load_targets(year: int, directory: Path | None = None) -> dict[str, Target]:
     """The targets of the file ``tavoitteet_{year}.csv`` by metric id."""
+    return dict(_load_targets(year, directory or reference_dir()))
+
+
+@lru_cache(maxsize=16)
+def _load_targets(year: int, directory: Path) -> dict[str, Target]:
     name = f"tavoitteet_{year}.csv"
-    path = (directory or reference_dir()) / name
+    path = directory / name
     if not path.exists():
         raise ReferenceError(name, None, None, "tiedosto puuttuu / file is missing")
     out: dict[str, Target] = {}
