@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from bench.child import ROOT, BenchError
 
@@ -73,36 +74,43 @@ def streamlit_server(db: Path) -> Iterator[str]:
         "none",
     ]
     env = {**os.environ, "KPI_DB": str(db)}
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-                raise BenchError(f"streamlit exited {proc.returncode}:\n{err[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise BenchError("streamlit did not answer /_stcore/health within 60 s")
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            _wait_healthy(proc, url, log)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
-def _load_once(browser: Browser, url: str, page: Page) -> float:
+def _wait_healthy(proc: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            log.seek(0)
+            err = log.read().decode(errors="replace")
+            raise BenchError(f"streamlit exited {proc.returncode}:\n{err[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise BenchError("streamlit did not answer /_stcore/health within 60 s")
+        time.sleep(0.2)
+
+
+EXCEPTION = '[data-testid="stException"]'
+
+
+def _load_once(browser: Browser, url: str, page: Page, errors: list[int]) -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         tab = context.new_page()
@@ -110,7 +118,9 @@ def _load_once(browser: Browser, url: str, page: Page) -> float:
         tab.goto(url + page.path)
         tab.wait_for_selector(page.ready, state="visible", timeout=120_000)
         tab.wait_for_selector(RUNNING, state="detached", timeout=120_000)
-        return time.perf_counter() - t0
+        seconds = time.perf_counter() - t0
+        errors.append(tab.locator(EXCEPTION).count())
+        return seconds
     finally:
         context.close()
 
@@ -122,22 +132,29 @@ def page_loads(
     warm_runs: int,
     screenshot_dir: Path | None = None,
 ) -> dict[str, dict[str, list[float]]]:
-    """Cold and warm load times per page: a fresh server for every cold visit."""
+    """Cold and warm load times per page: a fresh server for every cold visit. Also the
+    number of Streamlit exceptions shown on the page ("exceptions"), which should be 0."""
     from playwright.sync_api import sync_playwright
 
-    times: dict[str, dict[str, list[float]]] = {p.name: {"cold": [], "warm": []} for p in pages}
+    times: dict[str, dict[str, list[float]]] = {
+        p.name: {"cold": [], "warm": [], "exceptions": []} for p in pages
+    }
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for page in pages:
+                errors: list[int] = []
                 for i in range(cold_runs):
                     with streamlit_server(db) as url:
-                        times[page.name]["cold"].append(_load_once(browser, url, page))
+                        times[page.name]["cold"].append(_load_once(browser, url, page, errors))
                         if i == 0:
                             for _ in range(warm_runs):
-                                times[page.name]["warm"].append(_load_once(browser, url, page))
+                                times[page.name]["warm"].append(
+                                    _load_once(browser, url, page, errors)
+                                )
                             if screenshot_dir is not None:
                                 _screenshot(browser, url, page, screenshot_dir)
+                times[page.name]["exceptions"] = [float(max(errors, default=0))]
         finally:
             browser.close()
     return times

@@ -41,6 +41,8 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("load_peak_bytes", "load: peak memory"),
     ("load_rows_per_s", "load: rows/s"),
     ("kpi_s", "KPI table, a year, all levels"),
+    ("kpi_first_s", "KPI table: first call in a new process"),
+    ("kpi_cpu_s", "KPI table: CPU time (all threads)"),
     ("kpi_peak_bytes", "KPI table: peak memory of the process"),
     ("series_s", "weekly series of every metric, a year"),
     ("kpi_and_series_s", "KPI table + weekly series"),
@@ -48,7 +50,10 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("page_overview_warm_s", "overview page, warm"),
     ("page_goal_cold_s", "goal page, cold"),
     ("page_goal_warm_s", "goal page, warm"),
+    ("page_overview_exceptions", "overview page: errors shown"),
+    ("page_goal_exceptions", "goal page: errors shown"),
     ("pandas_s", "pandas way: read CSVs + KPI table"),
+    ("pandas_cpu_s", "pandas way: CPU time"),
     ("pandas_peak_bytes", "pandas way: peak memory"),
     ("pandas_ratio", "pandas way / KPI table (× faster)"),
     ("pandas_vs_load_ratio", "pandas way / (load + KPI table)"),
@@ -66,6 +71,8 @@ def _fmt(key: str, value: Any) -> str:
         return f"{value / GIB:.2f} GiB" if value >= GIB / 4 else f"{value / 1024**2:.0f} MiB"
     if key.endswith("ratio"):
         return f"{value:.1f}×"
+    if key.endswith("exceptions"):
+        return str(value)
     if key.endswith("rows_per_s"):
         return f"{value:,.0f}"
     return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"

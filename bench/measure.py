@@ -6,7 +6,8 @@
 
 Each run opens a fresh read-only connection (kpi, series) or reads the CSV files again
 (pandas), as a new dashboard session or a new analyst's script would. Writes
-``{"times": [seconds...], "rows": n}``; the parent reads the peak RSS from ``wait4``.
+``{"times": [wall s...], "cpu": [CPU s, all threads...], "rows": n}``;
+the parent reads the peak RSS from ``wait4``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 def _kpi(args: argparse.Namespace) -> Callable[[], int]:
     import duckdb
+
     from metrics.engine import kpi_table
 
     def run() -> int:
@@ -35,6 +37,7 @@ def _kpi(args: argparse.Namespace) -> Callable[[], int]:
 
 def _series(args: argparse.Namespace) -> Callable[[], int]:
     import duckdb
+
     from metrics.series import metric_series
 
     def run() -> int:
@@ -71,12 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run = KINDS[args.kind](args)
     times: list[float] = []
+    cpu: list[float] = []
     rows = 0
     for _ in range(args.repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         rows = run()
         times.append(time.perf_counter() - t0)
-    args.out.write_text(json.dumps({"times": times, "rows": rows}))
+        cpu.append(time.process_time() - c0)
+    args.out.write_text(json.dumps({"times": times, "cpu": cpu, "rows": rows}))
     return 0
 
 
