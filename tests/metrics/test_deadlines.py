@@ -19,8 +19,14 @@ def _counts(row: dict[str, object]) -> tuple[object, object, object]:
 
 
 def _tym_cases(db: KpiDb) -> None:
-    for cid, kunta in [("T1", "Joensuu"), ("T2", "Joensuu"), ("T3", "Lieksa"), ("T4", "Lieksa"),
-                       ("T5", "Kitee"), ("T6", "Kitee")]:  # fmt: skip
+    for cid, kunta in [
+        ("T1", "Joensuu"),
+        ("T2", "Joensuu"),
+        ("T3", "Lieksa"),
+        ("T4", "Lieksa"),
+        ("T5", "Kitee"),
+        ("T6", "Kitee"),
+    ]:
         db.client(cid, kunta)
     # 31 May + 3 months = 31 Aug (exists). Done on the deadline is on time; a day later is late.
     db.add("palvelujaksot", asiakas_id="T1", palvelu="tym", alkupvm=d("31.5.2025"))
@@ -96,17 +102,25 @@ def test_tym_assessment_plus_3_months_from_30_november_clips_to_february(db: Kpi
 
 
 def _plan_cases(db: KpiDb) -> None:
-    for cid, kunta in [("K1", "Joensuu"), ("K2", "Joensuu"), ("K3", "Outokumpu"),
-                       ("K4", "Outokumpu"), ("K6", "Liperi")]:  # fmt: skip
+    for cid, kunta in [
+        ("K1", "Joensuu"),
+        ("K2", "Joensuu"),
+        ("K3", "Outokumpu"),
+        ("K4", "Outokumpu"),
+        ("K6", "Liperi"),
+    ]:
         db.client(cid, kunta)
     db.add("palvelujaksot", asiakas_id="K1", palvelu="kotoutuminen", alkupvm=d("1.3.2025"))
     db.event("K1", "kotoutumissuunnitelma", d("30.3.2025"))  # day 29: on time
     db.add("palvelujaksot", asiakas_id="K2", palvelu="kotoutuminen", alkupvm=d("1.3.2025"))
     db.event("K2", "kotoutumissuunnitelma", d("31.3.2025"))  # day 30: late
     db.add(
-        "palvelujaksot", asiakas_id="K3", palvelu="kotoutuminen",
-        alkupvm=d("3.3.2025"), loppupvm=d("20.3.2025"),
-    )  # fmt: skip  # ended before day 30 with no plan: excluded
+        "palvelujaksot",
+        asiakas_id="K3",
+        palvelu="kotoutuminen",
+        alkupvm=d("3.3.2025"),
+        loppupvm=d("20.3.2025"),
+    )  # ended before day 30 with no plan: excluded
     db.add("palvelujaksot", asiakas_id="K4", palvelu="kotoutuminen", alkupvm=d("31.3.2025"))
     db.event("K4", "kotoutumissuunnitelma", d("30.3.2025"))  # before the start: not counted
     db.add("palvelujaksot", asiakas_id="K6", palvelu="kotoutuminen", alkupvm=d("10.3.2025"))
@@ -153,9 +167,14 @@ def test_initial_contact_working_days_over_easter_midsummer_and_christmas(db: Kp
         # Ended before D but contacted first: on time.
         ("S9", "Nurmes", "3.3.2025", "7.3.2025", [("alkuhaastattelu", "6.3.2025")]),
         # A contact before the search and a discussion of another type do not count: late.
-        ("S10", "Nurmes", "3.3.2025", None,
-         [("alkuhaastattelu", "2.3.2025"), ("tyonhakukeskustelu", "4.3.2025")]),
-    ]  # fmt: skip
+        (
+            "S10",
+            "Nurmes",
+            "3.3.2025",
+            None,
+            [("alkuhaastattelu", "2.3.2025"), ("tyonhakukeskustelu", "4.3.2025")],
+        ),
+    ]
     for cid, kunta, start, end, contacts in cases:
         db.client(cid, kunta)
         db.add("tyonhakujaksot", asiakas_id=cid, alkupvm=d(start), loppupvm=d(end) if end else None)
@@ -177,12 +196,15 @@ def test_initial_contact_across_the_2025_2026_rule_change(db: KpiDb) -> None:
         ("R1", [("taydentava_tyonhakukeskustelu", "8.12.2025")], "1.12.2025"),
         # 2026 rule: 10 working days, only the initial interview. 5.1.2026 -> D = 20.1
         # (Epiphany 6.1 is a holiday). The supplementary discussion of 7.1 does not count.
-        ("R2", [("taydentava_tyonhakukeskustelu", "7.1.2026"), ("alkuhaastattelu", "20.1.2026")],
-         "5.1.2026"),
+        (
+            "R2",
+            [("taydentava_tyonhakukeskustelu", "7.1.2026"), ("alkuhaastattelu", "20.1.2026")],
+            "5.1.2026",
+        ),
         ("R3", [("taydentava_tyonhakukeskustelu", "7.1.2026")], "5.1.2026"),  # late
         # 12.1.2026 -> D = 26.1; 21.1 is on time (it would be late under the 5-day rule).
         ("R4", [("alkuhaastattelu", "21.1.2026")], "12.1.2026"),
-    ]  # fmt: skip
+    ]
     for cid, contacts, start in cases:
         db.client(cid, "Juuka")
         db.add("tyonhakujaksot", asiakas_id=cid, alkupvm=d(start))
@@ -215,8 +237,13 @@ def _supplementary_cases(db: KpiDb) -> None:
         db.client(cid, kunta)
         db.add("tyonhakujaksot", asiakas_id=cid, alkupvm=d(search))
         for tila, start, end in spells:
-            db.add("tilajaksot", asiakas_id=cid, tila=tila, alkupvm=d(start),
-                   loppupvm=d(end) if end else None)  # fmt: skip
+            db.add(
+                "tilajaksot",
+                asiakas_id=cid,
+                tila=tila,
+                alkupvm=d(start),
+                loppupvm=d(end) if end else None,
+            )
 
     def discussions(cid: str, *days: str) -> None:
         for day in days:
@@ -236,12 +263,20 @@ def _supplementary_cases(db: KpiDb) -> None:
     db.event("U3", "alkuhaastattelu", d("8.1.2025"), kanava="kasvokkain")
     discussions("U3", "15.1.2025", "15.2.2025", "15.3.2025", "8.4.2025")
     # U4: employed on the interview day: not in the cohort.
-    client("U4", "Liperi", "1.1.2025", [("tyoton", "1.1.2025", "31.1.2025"),
-                                        ("tyollinen", "1.2.2025", None)])  # fmt: skip
+    client(
+        "U4",
+        "Liperi",
+        "1.1.2025",
+        [("tyoton", "1.1.2025", "31.1.2025"), ("tyollinen", "1.2.2025", None)],
+    )
     db.event("U4", "alkuhaastattelu", d("3.2.2025"), kanava="kasvokkain")
     # U5: employed on the last day of W (5.5): excluded.
-    client("U5", "Kitee", "1.2.2025", [("tyoton", "1.2.2025", "31.3.2025"),
-                                       ("tyollinen", "1.4.2025", None)])  # fmt: skip
+    client(
+        "U5",
+        "Kitee",
+        "1.2.2025",
+        [("tyoton", "1.2.2025", "31.3.2025"), ("tyollinen", "1.4.2025", None)],
+    )
     db.event("U5", "alkuhaastattelu", d("5.2.2025"), kanava="kasvokkain")
     # U6: interview 30.11.2025, W ends 28.2.2026 (clipped); five in W, two of them in 2026.
     client("U6", "Kitee", "1.11.2025", [("tyoton", "1.11.2025", None)])

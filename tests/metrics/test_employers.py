@@ -90,8 +90,14 @@ def test_caseworkers_making_job_offers(db: KpiDb) -> None:
     def worker(
         vid: str, unit: str, kunta: str, start: str | None = None, end: str | None = None
     ) -> None:
-        db.add("virkailijat", virkailija_id=vid, yksikko=unit, kunta=kunta,
-               alkupvm=d(start) if start else None, loppupvm=d(end) if end else None)  # fmt: skip
+        db.add(
+            "virkailijat",
+            virkailija_id=vid,
+            yksikko=unit,
+            kunta=kunta,
+            alkupvm=d(start) if start else None,
+            loppupvm=d(end) if end else None,
+        )
 
     db.client("X", "Joensuu")
     worker("W1", "henkiloasiakkaat", "Joensuu")

@@ -13,12 +13,24 @@ H1 = (d("1.1.2025"), d("30.6.2025"))
 def _trainings(db: KpiDb) -> None:
     def training(cid: str, kunta: str, end: str, completed: bool = True) -> None:
         db.client(cid, kunta)
-        db.add("koulutukset", asiakas_id=cid, koulutus_id=f"K-{cid}", laji="ammatillinen",
-               alkupvm=d("1.1.2025"), loppupvm=d(end), suoritettu=completed)  # fmt: skip
+        db.add(
+            "koulutukset",
+            asiakas_id=cid,
+            koulutus_id=f"K-{cid}",
+            laji="ammatillinen",
+            alkupvm=d("1.1.2025"),
+            loppupvm=d(end),
+            suoritettu=completed,
+        )
 
     def spell(cid: str, tila: str, start: str, end: str | None = None) -> None:
-        db.add("tilajaksot", asiakas_id=cid, tila=tila, alkupvm=d(start),
-               loppupvm=d(end) if end else None)  # fmt: skip
+        db.add(
+            "tilajaksot",
+            asiakas_id=cid,
+            tila=tila,
+            alkupvm=d(start),
+            loppupvm=d(end) if end else None,
+        )
 
     # F = 31.8.2025. An unemployment spell ending on F covers F: not a success.
     training("K1", "Joensuu", "31.5.2025")
@@ -64,13 +76,28 @@ def test_training_follow_up_pending_until_f(db: KpiDb) -> None:
 def test_tym_mean_duration_months(db: KpiDb) -> None:
     db.client("A", "Juuka")
     db.client("B", "Juuka")
-    db.add("palvelujaksot", asiakas_id="A", palvelu="tym", alkupvm=d("1.1.2024"),
-           loppupvm=d("1.1.2025"))  # fmt: skip  # 366 days (2024 is a leap year)
-    db.add("palvelujaksot", asiakas_id="B", palvelu="tym", alkupvm=d("1.3.2025"),
-           loppupvm=d("31.8.2025"))  # fmt: skip  # 183 days
+    db.add(
+        "palvelujaksot",
+        asiakas_id="A",
+        palvelu="tym",
+        alkupvm=d("1.1.2024"),
+        loppupvm=d("1.1.2025"),
+    )  # 366 days (2024 is a leap year)
+    db.add(
+        "palvelujaksot",
+        asiakas_id="B",
+        palvelu="tym",
+        alkupvm=d("1.3.2025"),
+        loppupvm=d("31.8.2025"),
+    )  # 183 days
     db.add("palvelujaksot", asiakas_id="A", palvelu="tym", alkupvm=d("2.1.2025"))  # open
-    db.add("palvelujaksot", asiakas_id="B", palvelu="peruspalvelut", alkupvm=d("1.1.2024"),
-           loppupvm=d("28.2.2025"))  # fmt: skip  # another service line
+    db.add(
+        "palvelujaksot",
+        asiakas_id="B",
+        palvelu="peruspalvelut",
+        alkupvm=d("1.1.2024"),
+        loppupvm=d("28.2.2025"),
+    )  # another service line
     rows = db.kpi("tym_mean_duration_months", d("1.1.2025"), d("31.12.2025"), as_of=d("31.1.2026"))
     whole = rows["Pohjois-Karjala"]
     assert whole["numerator"] == pytest.approx((366 + 183) / 30.4375)
@@ -88,8 +115,7 @@ def test_clients_per_customer_service_htv(db: KpiDb) -> None:
         ("C6", "Kitee", "1.6.2025", None),
     ]:
         db.client(cid, kunta)
-        db.add("tyonhakujaksot", asiakas_id=cid, alkupvm=d(start),
-               loppupvm=d(end) if end else None)  # fmt: skip
+        db.add("tyonhakujaksot", asiakas_id=cid, alkupvm=d(start), loppupvm=d(end) if end else None)
     rows = db.kpi(
         "clients_per_customer_service_htv", d("1.1.2025"), d("31.12.2025"), as_of=d("31.1.2026")
     )

@@ -9,15 +9,24 @@ from metrics.registry import GOALS, REGISTRY, build_registry, get
 from metrics.targets import load_targets
 
 METRICS_MD_IDS = {
-    "initial_interviews_face_to_face", "job_search_discussions_face_to_face",
-    "tym_assessment_within_3_months", "immigrant_services_municipalities_used",
-    "integration_plan_within_30_days", "vacancy_fill_time_days", "employer_contacts",
-    "caseworkers_making_job_offers", "ecosystem_groups_started",
-    "training_unemployment_ended_3_months", "service_points_operating",
-    "service_points_with_youth_services", "initial_contact_within_deadline",
-    "supplementary_discussions_first_3_months", "tym_mean_duration_months",
-    "meetings_outside_home_municipality", "clients_per_customer_service_htv",
-}  # fmt: skip
+    "initial_interviews_face_to_face",
+    "job_search_discussions_face_to_face",
+    "tym_assessment_within_3_months",
+    "immigrant_services_municipalities_used",
+    "integration_plan_within_30_days",
+    "vacancy_fill_time_days",
+    "employer_contacts",
+    "caseworkers_making_job_offers",
+    "ecosystem_groups_started",
+    "training_unemployment_ended_3_months",
+    "service_points_operating",
+    "service_points_with_youth_services",
+    "initial_contact_within_deadline",
+    "supplementary_discussions_first_3_months",
+    "tym_mean_duration_months",
+    "meetings_outside_home_municipality",
+    "clients_per_customer_service_htv",
+}
 
 
 def test_registry_holds_exactly_the_17_metrics_of_metrics_md() -> None:

@@ -40,11 +40,27 @@ def _service_points(db: KpiDb) -> None:
         "Nurmes": (None, True),  # not operating yet
         "Kitee": ("1.1.2025", False),
     }
-    for kunta in ["Joensuu", "Heinävesi", "Ilomantsi", "Kontiolahti", "Liperi", "Outokumpu",
-                  "Polvijärvi", "Kitee", "Rääkkylä", "Tohmajärvi", "Lieksa", "Nurmes"]:  # fmt: skip
+    for kunta in [
+        "Joensuu",
+        "Heinävesi",
+        "Ilomantsi",
+        "Kontiolahti",
+        "Liperi",
+        "Outokumpu",
+        "Polvijärvi",
+        "Kitee",
+        "Rääkkylä",
+        "Tohmajärvi",
+        "Lieksa",
+        "Nurmes",
+    ]:
         since, youth = special.get(kunta, ("1.1.2025", False))  # Juuka has no row at all
-        db.add("palvelupisteet", kunta=kunta, toiminta_alkanut=d(since) if since else None,
-               nuorten_yhteispalvelu=youth)  # fmt: skip
+        db.add(
+            "palvelupisteet",
+            kunta=kunta,
+            toiminta_alkanut=d(since) if since else None,
+            nuorten_yhteispalvelu=youth,
+        )
 
 
 def test_service_points_operating_and_with_youth_services(db: KpiDb) -> None:
