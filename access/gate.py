@@ -190,7 +190,8 @@ def refuse_hidden_url(pages: Sequence[tuple[PageKind, P]], access: Access) -> No
     for kind, page in pages:
         if kind not in access.pages and getattr(page, "url_path", None) == path:
             st.title(texts.APP_TITLE)
-            st.markdown(texts.PAGE_REFUSED.format(page=path))
+            # ``path`` is one of the app's own url_paths (matched above), never raw input.
+            st.markdown(texts.PAGE_REFUSED.format(page=path), unsafe_allow_html=True)
             _stop(texts.NOT_ALLOWED)
 
 

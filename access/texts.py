@@ -25,9 +25,12 @@ NO_ROLE = (
 
 NOT_ALLOWED = "Tämä ei kuulu roolisi käyttöoikeuksiin.  \nThis is not available to your role."
 
+# HTML so that the link opens in the same tab (Markdown links open a new one).
 PAGE_REFUSED = (
-    "Sivu **{page}** ei ole käytettävissä roolillasi. [Yleiskuvaan](./) · "
-    "The page **{page}** is not available to your role. [To the overview](./)"
+    "Sivu <b>{page}</b> ei ole käytettävissä roolillasi. "
+    '<a href="./" target="_self">Yleiskuvaan</a> · '
+    "The page <b>{page}</b> is not available to your role. "
+    '<a href="./" target="_self">To the overview</a>'
 )
 
 LOCAL_BANNER = (

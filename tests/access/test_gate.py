@@ -112,7 +112,7 @@ def test_signed_in_without_role_gets_a_polite_refusal_and_nothing_else() -> None
 def test_board_is_refused_a_hidden_page_by_url(path: str) -> None:
     at = run(user=signed_in(roles=["lautakunta"]), url=f"http://localhost:8501/{path}")
     text = texts_of(at)
-    assert f"The page **{path}** is not available to your role" in text
+    assert f"The page <b>{path}</b> is not available to your role" in text
     assert "page=" not in text
     # The same URL is fine for the director.
     at = run(user=signed_in(roles=["johto"]), url=f"http://localhost:8501/{path}")
