@@ -1,0 +1,78 @@
+"""Streamlit entry point: navigation, the shared sidebar, the freshness line.
+
+Run with ``make run`` (or ``KPI_DB=path streamlit run app.py``). Pages live in pages/ and
+stay thin; everything shared is in ui/.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from ui import context, data, presentation, sidebar, theme
+from ui.i18n import t
+from ui.pages import GOAL_PAGES
+
+st.set_page_config(
+    page_title="Tavoiteseuranta · Pohjois-Karjalan työllisyysalue",
+    page_icon=":material/monitoring:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+db = data.current_db()
+as_of = data.load_info(db.path, db.identity).as_of if db else date.today()
+sidebar.init_state(as_of)
+lang = sidebar.current_lang()
+presenting = bool(st.session_state[sidebar.PRESENTATION_KEY]) and db is not None
+
+overview = st.Page(
+    "pages/overview.py",
+    title=t("nav_overview", lang),
+    url_path="yleiskuva",
+    icon=":material/dashboard:",
+    default=True,
+)
+goal_pages = [
+    st.Page(f"pages/{file}", title=t(title_key, lang), url_path=url, icon=icon)
+    for file, url, title_key, icon in GOAL_PAGES
+]
+more = [
+    st.Page(
+        "pages/service_process.py",
+        title=t("nav_process", lang),
+        url_path="palveluprosessi",
+        icon=":material/schedule:",
+    ),
+    st.Page(
+        "pages/resources.py",
+        title=t("nav_resources", lang),
+        url_path="resurssit",
+        icon=":material/groups:",
+    ),
+    st.Page(
+        "pages/data.py", title=t("nav_data", lang), url_path="aineisto", icon=":material/database:"
+    ),
+]
+page = st.navigation(
+    {"": [overview], t("nav_goals", lang): goal_pages, t("nav_more", lang): more},
+    position="hidden" if presenting else "sidebar",
+)
+theme.apply(presenting)
+
+if db is None:
+    context.clear()
+    if not presenting:
+        sidebar.render(as_of)
+    sidebar.sync_url(sidebar.current_view())
+    page.run()
+elif presenting:
+    view = sidebar.current_view()
+    sidebar.sync_url(view)
+    presentation.render(context.build(view, db))
+else:
+    view = sidebar.render(as_of)
+    sidebar.sync_url(view)
+    context.build(view, db)
+    page.run()

@@ -1,0 +1,11 @@
+"""Aineisto / Data: the loaded data and the upload of a new export folder."""
+
+import streamlit as st
+
+from ui import context, data_view, sidebar
+from ui.i18n import t
+
+ctx = context.get()
+lang = ctx.lang if ctx else sidebar.current_lang()
+st.title(t("nav_data", lang))
+data_view.render(ctx, lang)

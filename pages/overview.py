@@ -1,0 +1,35 @@
+"""Yleiskuva / Overview: every target as a card, grouped by the plan's six goals."""
+
+import streamlit as st
+
+from ui import blocks, cards, downloads, kpi_view, report_download
+from ui.i18n import t
+from ui.pages import GOAL_KEYS
+
+ctx = blocks.require_context("nav_overview")
+lang = ctx.lang
+st.markdown(f"{t('overview_intro', lang)} **{blocks.area_caption(ctx)}**")
+all_cards = cards.card_data(ctx)
+counts = {k: 0 for k in ("ok", "risk", "off", "none")}
+for c in all_cards.values():
+    if c.shown.metric.has_target:
+        counts[c.shown.status or "none"] += 1
+st.markdown(f"**{t('summary_counts', lang, **counts)}**")
+
+tools = st.columns([2, 1, 2], vertical_alignment="center")
+with tools[0]:
+    report_download.button(ctx)
+with tools[1]:
+    downloads.buttons(
+        ctx.kpi(), downloads.file_stem("kpi", ctx.start, ctx.end), "overview_kpi", lang
+    )
+
+for goal in (*GOAL_KEYS, "palveluprosessi", "seuranta"):
+    metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
+    if not metric_ids:
+        continue
+    st.subheader(kpi_view.goal_title(goal, lang), anchor=False)
+    columns = st.columns(3)
+    for i, metric_id in enumerate(metric_ids):
+        with columns[i % 3]:
+            cards.draw(all_cards[metric_id], ctx, metric_id)

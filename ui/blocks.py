@@ -1,0 +1,41 @@
+"""Small shared page blocks: the page header with the freshness line, the no-database help."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import context, data, sidebar
+from ui.context import Context
+from ui.i18n import Lang, t
+
+
+def no_database(lang: Lang) -> None:
+    """Says that no database exists and how to make one (the Data page can upload)."""
+    st.error(
+        f"**{t('no_db_title', lang)}**\n\n{t('no_db_body', lang, path=data.db_path())}",
+        icon=":material/database_off:",
+    )
+
+
+def require_context(title_key: str) -> Context:
+    """The page's context after drawing its header; stops the page when there is no data."""
+    ctx = context.get()
+    lang = ctx.lang if ctx else sidebar.current_lang()
+    st.title(t(title_key, lang))
+    if ctx is None:
+        no_database(lang)
+        st.page_link("pages/data.py", label=t("nav_data", lang), icon=":material/database:")
+        st.stop()
+    header(ctx)
+    return ctx
+
+
+def header(ctx: Context) -> None:
+    st.caption(ctx.freshness())
+
+
+def area_caption(ctx: Context) -> str:
+    area = ctx.view.area
+    if area.level == "koko_alue":
+        return f"{t('area_whole', ctx.lang)} ({area.area})"
+    return f"{area.area} ({t('level_' + area.level, ctx.lang).lower()})"

@@ -1,0 +1,185 @@
+"""The breakdowns of each goal's page (metrics.breakdowns through ui.data): channel split
+of interviews and discussions, meetings outside the home municipality, fill-time
+distribution, deadline cohorts (on time / late / excluded / pending), caseworkers without
+job offers (pseudonymous ids), and the registers of working groups and service points.
+
+Tables that count people come with the small-number rule applied by metrics (a
+``<column>_suppressed`` flag); the screen shows ``<5`` there. Downloads carry the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+import streamlit as st
+
+from metrics.privacy import SMALL
+from ui import charts, data, downloads
+from ui.context import Context
+from ui.formatting import fmt_percent, fmt_value
+from ui.i18n import TEXTS, Lang, t
+
+COHORT_METRICS: dict[str, tuple[str, ...]] = {
+    "lahipalvelut": ("tym_assessment_within_3_months",),
+    "maahanmuuttajat": ("integration_plan_within_30_days",),
+    "koulutukset": ("training_unemployment_ended_3_months",),
+    "palveluprosessi": (
+        "initial_contact_within_deadline",
+        "supplementary_discussions_first_3_months",
+    ),
+}
+_CODE_COLUMNS = ("tyyppi", "kanava", "yksikko")
+
+
+def _get(ctx: Context, name: str, extra: str = "") -> pl.DataFrame:
+    area = ctx.view.area
+    return data.breakdown(
+        ctx.db.path, ctx.db.identity, name, ctx.start, ctx.end, area.level, area.area, extra
+    )
+
+
+def code_label(code: object, lang: Lang) -> str:
+    key = f"code_{code}"
+    return t(key, lang) if key in TEXTS else str(code)
+
+
+def screen_frame(df: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """A breakdown for the screen: ``<5`` in suppressed cells, codes and headers translated,
+    the level column (always the chosen one) left out."""
+    out: dict[str, list[object]] = {}
+    for col in df.columns:
+        if col.endswith("_suppressed") or col in ("level", "lower", "upper"):
+            continue
+        values = df[col].to_list()
+        flag = f"{col}_suppressed"
+        if flag in df.columns:
+            values = [SMALL if hidden else v for v, hidden in zip(values, df[flag], strict=True)]
+        if col in _CODE_COLUMNS:
+            values = [code_label(v, lang) for v in values]
+        if df[col].dtype.is_numeric() or flag in df.columns:
+            values = [v if isinstance(v, str) else fmt_value(v, "count", lang) for v in values]
+        header = t(f"bcol_{col}", lang) if f"bcol_{col}" in TEXTS else col
+        out[header] = [None if v is None else str(v) for v in values]
+    return pl.DataFrame(out, schema={k: pl.String for k in out})
+
+
+def _table(ctx: Context, df: pl.DataFrame, name: str) -> None:
+    if df.height == 0:
+        st.caption(t("no_rows", ctx.lang))
+        return
+    st.dataframe(screen_frame(df, ctx.lang), hide_index=True, width="stretch")
+    downloads.buttons(df, downloads.file_stem(name, ctx.start, ctx.end), f"bd_{name}", ctx.lang)
+
+
+def channel_split(ctx: Context) -> None:
+    lang = ctx.lang
+    st.markdown(f"#### {t('channel_split', lang)}")
+    df = _get(ctx, "channel_split")
+    if df.height == 0:
+        st.caption(t("no_rows", lang))
+        return
+    types = list(dict.fromkeys(df["tyyppi"].to_list()))
+    channels = list(dict.fromkeys(df["kanava"].to_list()))
+    hidden = df["count_suppressed"] if "count_suppressed" in df.columns else None
+    counts = df.with_columns(
+        pl.when(hidden if hidden is not None else False).then(None).otherwise(pl.col("count"))
+    )
+    shares: dict[str, list[float]] = {}
+    for ch in channels:
+        part = counts.filter(pl.col("kanava") == ch)
+        values = []
+        for ty in types:
+            n = float(part.filter(pl.col("tyyppi") == ty)["count"].fill_null(0).sum())
+            total = float(counts.filter(pl.col("tyyppi") == ty)["count"].fill_null(0).sum())
+            values.append(100.0 * n / total if total else 0.0)
+        shares[code_label(ch, lang)] = values
+    fig = charts.stacked([code_label(ty, lang) for ty in types], shares, lang, height=260)
+    fig.update_xaxes(title="%", range=[0, 100])
+    st.plotly_chart(fig, key="channel_split_chart", config={"displaylogo": False})
+    rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
+    for ch in channels:
+        cells = []
+        for ty, share in zip(types, shares[code_label(ch, lang)], strict=True):
+            cell = df.filter((pl.col("tyyppi") == ty) & (pl.col("kanava") == ch)).row(0, named=True)
+            if cell.get("count_suppressed"):
+                cells.append(SMALL)
+            else:
+                cells.append(
+                    f"{fmt_value(cell['count'], 'count', lang)} ({fmt_percent(share / 100, lang)})"
+                )
+        rows[code_label(ch, lang)] = cells
+    st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
+    downloads.buttons(
+        df, downloads.file_stem("channel_split", ctx.start, ctx.end), "bd_channels", lang
+    )
+
+
+def meeting_flows(ctx: Context) -> None:
+    st.markdown(f"#### {t('meeting_flows', ctx.lang)}")
+    _table(ctx, _get(ctx, "meeting_flows"), "meeting_flows")
+
+
+def fill_time(ctx: Context) -> None:
+    lang = ctx.lang
+    st.markdown(f"#### {t('fill_time_distribution', lang)}")
+    summary = _get(ctx, "fill_time_summary")
+    if summary.height:
+        row = summary.row(0, named=True)
+        st.markdown(
+            t(
+                "fill_time_mean_median",
+                lang,
+                mean=fmt_value(row["mean_days"], "days", lang),
+                median=fmt_value(row["median_days"], "days", lang),
+            )
+            + f" · {t('bcol_vacancies', lang)} {fmt_value(row['vacancies'], 'count', lang)}"
+        )
+    dist = _get(ctx, "fill_time_distribution")
+    if dist.height:
+        fig = charts.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang)
+        fig.update_xaxes(title=t("bcol_bucket", lang))
+        st.plotly_chart(fig, key="fill_time_chart", config={"displaylogo": False})
+    _table(ctx, dist, "fill_time_distribution")
+
+
+def caseworkers(ctx: Context) -> None:
+    st.markdown(f"#### {t('caseworkers_without_offers', ctx.lang)}")
+    st.caption(t("caseworker_pseudonym_note", ctx.lang))
+    _table(ctx, _get(ctx, "caseworkers_without_offers"), "caseworkers_without_offers")
+
+
+def cohorts(goal: str) -> Callable[[Context], None]:
+    def draw(ctx: Context) -> None:
+        st.markdown(f"#### {t('cohort_outcomes', ctx.lang)}")
+        for metric_id in COHORT_METRICS[goal]:
+            _table(ctx, _get(ctx, "cohort_outcomes", metric_id), f"cohorts_{metric_id}")
+
+    return draw
+
+
+def register(name: str) -> Callable[[Context], None]:
+    def draw(ctx: Context) -> None:
+        _table(ctx, data.table(ctx.db.path, ctx.db.identity, name), name)
+
+    return draw
+
+
+SECTIONS: dict[str, tuple[Callable[[Context], None], ...]] = {
+    "lahipalvelut": (channel_split, meeting_flows, cohorts("lahipalvelut")),
+    "maahanmuuttajat": (cohorts("maahanmuuttajat"),),
+    "kohtaanto": (fill_time, caseworkers),
+    "ekosysteemi": (register("tyoryhmat"),),
+    "koulutukset": (cohorts("koulutukset"),),
+    "palvelupisteet": (register("palvelupisteet"),),
+    "palveluprosessi": (cohorts("palveluprosessi"),),
+}
+
+
+def render(goal: str, ctx: Context) -> None:
+    sections = SECTIONS.get(goal, ())
+    if not sections:
+        return
+    st.subheader(t("breakdowns", ctx.lang), anchor=False, divider="gray")
+    for section in sections:
+        section(ctx)

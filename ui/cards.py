@@ -1,0 +1,128 @@
+"""The target cards of the overview and the presentation mode.
+
+A card: the metric's title and the plan's own indicator text, the value (Finnish format,
+``<5`` when the small-number rule hides it), the change since the previous week, a small
+weekly trend line, the target, the status as icon + word + colour, pending cases, and for
+employer contacts the pace towards the year's target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import polars as pl
+import streamlit as st
+
+from ui import data, kpi_view
+from ui.context import ALL_LEVELS, Context
+from ui.formatting import fmt_change, fmt_int
+from ui.i18n import t
+from ui.status import status_style
+
+
+@dataclass(frozen=True)
+class CardData:
+    shown: kpi_view.Shown
+    indicator: str | None
+    change: str | None
+    spark: list[float]
+    pace: str | None
+
+
+def _area_rows(table: pl.DataFrame, ctx: Context) -> dict[str, dict[str, object]]:
+    area = ctx.view.area
+    own = table.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
+    whole = table.filter(pl.col("level") == "koko_alue")
+    rows = kpi_view.rows_by_metric(whole)
+    rows.update(kpi_view.rows_by_metric(own))
+    return rows
+
+
+def card_data(ctx: Context) -> dict[str, CardData]:
+    """Everything the cards of the chosen view show, keyed by metric id."""
+    lang = ctx.lang
+    now = _area_rows(kpi_view.suppressed(ctx.kpi()), ctx)
+    week_ago_end = ctx.effective_end - timedelta(days=7)
+    before: dict[str, dict[str, object]] = {}
+    if week_ago_end >= ctx.start:
+        earlier = data.kpi(ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS)
+        before = _area_rows(kpi_view.suppressed(earlier), ctx)
+    weekly = ctx.series("week")
+    indicators = kpi_view.plan_indicators(data.targets_year(ctx.end))
+    out: dict[str, CardData] = {}
+    for metric_id, row in now.items():
+        shown = kpi_view.shown_row(row, lang)
+        unit = shown.metric.unit
+        change = None
+        prev = before.get(metric_id)
+        if prev is not None and not shown.suppressed and not prev.get("suppressed"):
+            a, b = row["value"], prev["value"]
+            if isinstance(a, int | float) and isinstance(b, int | float):
+                change = fmt_change(float(a) - float(b), unit, lang)
+        spark_rows = weekly.filter(pl.col("metric_id") == metric_id).sort("period_start")
+        spark = [float(v) for v in spark_rows["value"].to_list() if v is not None]
+        if unit == "share":
+            spark = [v * 100 for v in spark]
+        out[metric_id] = CardData(
+            shown=shown,
+            indicator=indicators.get(metric_id) if lang == "fi" else None,
+            change=change,
+            spark=spark,
+            pace=_pace(ctx) if metric_id == "employer_contacts" else None,
+        )
+    return out
+
+
+def _pace(ctx: Context) -> str | None:
+    p = data.projection(ctx.db.path, ctx.db.identity, ctx.effective_end.year)
+    if p is None or p.target is None:
+        return None
+    lang = ctx.lang
+    word = t("pace_ok", lang) if p.on_pace else t("pace_short", lang)
+    icon = "✔" if p.on_pace else "▲"
+    text = t(
+        "pace",
+        lang,
+        so_far=fmt_int(p.count_so_far, lang),
+        projected=fmt_int(p.projected_year_end, lang),
+        target=fmt_int(p.target, lang),
+    )
+    return f"{icon} {word}. {text}"
+
+
+def status_html(card: CardData, lang: str) -> str:
+    s = card.shown
+    style = status_style(s.status, s.metric.has_target and s.target != "–")
+    return (
+        f'<span class="kpi-status" style="--kpi-accent:{style.colour}">'
+        f'<span class="icon" aria-hidden="true">{style.icon}</span> '
+        f"{s.status_text.split(' ', 1)[1]}</span>"
+    )
+
+
+def draw(card: CardData, ctx: Context, key: str) -> None:
+    """One card inside a bordered container."""
+    s = card.shown
+    lang = ctx.lang
+    with st.container(border=True, key=f"card_{key}"):
+        st.markdown(f"**{kpi_view.title(s.metric, lang)}**")
+        if card.indicator:
+            st.caption(card.indicator)
+        delta = card.change.replace("−", "-") if card.change else None
+        st.metric(
+            kpi_view.title(s.metric, lang),
+            s.value,
+            delta=delta,
+            delta_color="inverse" if s.metric.direction == "lower" else "normal",
+            delta_description=t("change_week", lang) if delta else None,
+            chart_data=card.spark or None,
+            chart_type="line",
+            label_visibility="collapsed",
+        )
+        line = f"{status_html(card, lang)} &nbsp; {t('target', lang)} {s.target}"
+        if s.pending is not None:
+            line += f" · {t('pending', lang, n=s.pending)}"
+        st.markdown(line, unsafe_allow_html=True)
+        if card.pace:
+            st.caption(card.pace)

@@ -1,0 +1,182 @@
+"""Plotly figures of the dashboard and the board report: Okabe–Ito colours, target lines
+drawn dashed and labelled (so they read without colour), numbers in the viewer's format."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import plotly.graph_objects as go
+
+from ui.formatting import fmt_date, fmt_target, fmt_value
+from ui.i18n import Lang, t
+from ui.status import OKABE_ITO, TARGET_LINE_COLOUR, status_style
+
+_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15}
+
+
+def _scale(unit: str) -> float:
+    return 100.0 if unit == "share" else 1.0
+
+
+def _date_axis(fig: go.Figure, lang: Lang) -> None:
+    """Finnish month ticks (``3/2026``) and hover dates; English keeps plotly's defaults."""
+    if lang == "fi":
+        fig.update_xaxes(tickformat="%-m/%Y")
+
+
+def _layout(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 20, "t": 30, "b": 10},
+        font=_FONT,
+        showlegend=False,
+        separators=", ",
+    )
+    return fig
+
+
+def _axis_title(unit: str, lang: Lang) -> str:
+    return {
+        "share": "%",
+        "days": "vrk" if lang == "fi" else "days",
+        "months": "kk" if lang == "fi" else "months",
+        "count": "kpl" if lang == "fi" else "count",
+        "clients_per_htv": "asiakasta/htv" if lang == "fi" else "clients/FTE",
+    }[unit]
+
+
+def bars_by_area(
+    areas: Sequence[str],
+    values: Sequence[float | None],
+    labels: Sequence[str],
+    statuses: Sequence[str | None],
+    unit: str,
+    target_op: str | None,
+    target: float | None,
+    lang: Lang,
+) -> go.Figure:
+    """Horizontal bars per area with the status colour, value label and the target line."""
+    scale = _scale(unit)
+    xs = [v * scale if v is not None else 0 for v in values]
+    colours = [status_style(s, target is not None).colour for s in statuses]
+    text = [
+        f"{lab}  {status_style(s, target is not None).icon}"
+        for lab, s in zip(labels, statuses, strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=xs,
+            y=list(areas),
+            orientation="h",
+            marker_color=colours,
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    if target is not None:
+        fig.add_vline(
+            x=target * scale,
+            line_dash="dash",
+            line_color=TARGET_LINE_COLOUR,
+            line_width=2,
+            annotation_text=f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}",
+            annotation_position="top",
+            annotation_bgcolor="rgba(255,255,255,0.85)",
+            annotation_font_color="#111418",
+        )
+    fig.update_yaxes(autorange="reversed", title=None)
+    top = max([*xs, (target or 0) * scale, 1e-9])
+    fig.update_xaxes(title=_axis_title(unit, lang), range=[0, top * 1.25])
+    if unit == "share":
+        fig.update_xaxes(range=[0, max(105, top * 1.15)])
+    return _layout(fig, 60 + 34 * len(areas))
+
+
+def trend(
+    starts: Sequence[date],
+    values: Sequence[float | None],
+    unit: str,
+    target_op: str | None,
+    target: float | None,
+    lang: Lang,
+    height: int = 300,
+) -> go.Figure:
+    """The weekly or monthly line with markers and the dashed target line."""
+    scale = _scale(unit)
+    ys = [v * scale if v is not None else None for v in values]
+    labels = [
+        f"{fmt_date(d, lang)}: {fmt_value(v, unit, lang)}"
+        for d, v in zip(starts, values, strict=True)
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=list(starts),
+            y=ys,
+            mode="lines+markers",
+            line={"color": OKABE_ITO["blue"], "width": 3},
+            marker={"size": 7},
+            text=labels,
+            hovertemplate="%{text}<extra></extra>",
+            connectgaps=False,
+        )
+    )
+    if target is not None:
+        fig.add_hline(
+            y=target * scale,
+            line_dash="dash",
+            line_color=TARGET_LINE_COLOUR,
+            line_width=2,
+            annotation_text=f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}",
+            annotation_position="top right",
+            annotation_bgcolor="rgba(255,255,255,0.85)",
+            annotation_font_color="#111418",
+        )
+    fig.update_yaxes(title=_axis_title(unit, lang), rangemode="tozero")
+    fig.update_xaxes(title=None)
+    _date_axis(fig, lang)
+    return _layout(fig, height)
+
+
+def bars(
+    categories: Sequence[str], counts: Sequence[float], lang: Lang, colour: str | None = None
+) -> go.Figure:
+    """Plain vertical bars of counts (distributions, channel splits)."""
+    fig = go.Figure(
+        go.Bar(
+            x=list(categories),
+            y=list(counts),
+            marker_color=colour or OKABE_ITO["blue"],
+            text=[fmt_value(c, "count", lang) for c in counts],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(rangemode="tozero", title=None)
+    return _layout(fig, 300)
+
+
+def stacked(
+    categories: Sequence[str], stacks: Mapping[str, Sequence[float]], lang: Lang, height: int = 320
+) -> go.Figure:
+    """Stacked horizontal bars (cohort outcomes, channel shares), one Okabe–Ito colour per part
+    and the part's name in the legend and in the hover text."""
+    colours = [OKABE_ITO[c] for c in ("bluish_green", "vermillion", "sky_blue", "orange", "blue")]
+    fig = go.Figure()
+    for (name, counts), colour in zip(stacks.items(), colours * 3, strict=False):
+        fig.add_bar(
+            x=list(counts),
+            y=list(categories),
+            orientation="h",
+            name=name,
+            marker_color=colour,
+            hovertemplate=f"%{{y}} · {name}: %{{x}}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
+    fig.update_yaxes(autorange="reversed")
+    _layout(fig, height)
+    fig.update_layout(showlegend=True)
+    return fig

@@ -1,0 +1,110 @@
+"""What every page needs for one run: the view, the database, the period, the KPI table.
+
+app.py builds it once per run after the sidebar (``build``); pages read it (``get``) and
+stay thin: read filters, call metrics through ui.data, draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+import streamlit as st
+
+from common.reference import AREA_NAME
+from metrics import privacy
+from ui import data
+from ui.formatting import fmt_date, fmt_datetime, fmt_period
+from ui.i18n import Lang, t
+from ui.view import View, resolve_period
+
+_KEY = "_page_context"
+ALL_LEVELS: tuple[str, ...] = ("koko_alue", "palvelualue", "kunta")
+
+
+@dataclass(frozen=True)
+class Context:
+    view: View
+    db: data.DbHandle
+    info: data.LoadInfo
+    start: date
+    end: date
+
+    @property
+    def lang(self) -> Lang:
+        return self.view.lang
+
+    @property
+    def effective_end(self) -> date:
+        """``E = min(to, A)``."""
+        return min(self.end, self.info.as_of)
+
+    def kpi(self, levels: tuple[str, ...] = ALL_LEVELS) -> pl.DataFrame:
+        return data.kpi(self.db.path, self.db.identity, self.start, self.end, levels)
+
+    def kpi_for_area(self) -> pl.DataFrame:
+        """The KPI rows of the chosen area (metrics defined at koko_alue only fall back to it)."""
+        table = self.kpi()
+        area = self.view.area
+        rows = table.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
+        missing = set(table["metric_id"].unique()) - set(rows["metric_id"].unique())
+        if missing:
+            whole = table.filter(
+                (pl.col("level") == "koko_alue") & pl.col("metric_id").is_in(sorted(missing))
+            )
+            rows = pl.concat([rows, whole])
+        return rows
+
+    def series(self, grain: str) -> pl.DataFrame:
+        """Weekly or monthly KPI rows of the chosen area (small numbers suppressed); metrics
+        defined only for the whole area come from the whole area."""
+        area = self.view.area
+        own = privacy.suppress(
+            data.kpi_series(
+                self.db.path, self.db.identity, self.start, self.end, grain, area.level, area.area
+            )
+        )
+        if area.level == "koko_alue":
+            return own
+        whole = privacy.suppress(
+            data.kpi_series(
+                self.db.path, self.db.identity, self.start, self.end, grain, "koko_alue", AREA_NAME
+            )
+        )
+        missing = set(whole["metric_id"].unique()) - set(own["metric_id"].unique())
+        return pl.concat([own, whole.filter(pl.col("metric_id").is_in(sorted(missing)))])
+
+    def targets_label(self) -> str:
+        used = data.targets_year(self.end)
+        if used == self.end.year:
+            return t("targets_of_year", self.lang, year=used)
+        return t("targets_of_earlier_year", self.lang, year=used, end_year=self.end.year)
+
+    def freshness(self) -> str:
+        return t(
+            "freshness",
+            self.lang,
+            as_of=fmt_date(self.info.as_of, self.lang),
+            loaded=fmt_datetime(self.info.loaded_at, self.lang),
+            period=fmt_period(self.start, self.end, self.lang),
+            targets=self.targets_label(),
+        )
+
+
+def build(view: View, db: data.DbHandle) -> Context:
+    info = data.load_info(db.path, db.identity)
+    start, end = resolve_period(view, info.as_of)
+    ctx = Context(view=view, db=db, info=info, start=start, end=end)
+    st.session_state[_KEY] = ctx
+    return ctx
+
+
+def get() -> Context | None:
+    """The run's context, or None when there is no database (the page shows the fix)."""
+    ctx = st.session_state.get(_KEY)
+    return ctx if isinstance(ctx, Context) else None
+
+
+def clear() -> None:
+    st.session_state.pop(_KEY, None)

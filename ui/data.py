@@ -1,0 +1,131 @@
+"""The dashboard's only way to the data: a cached read-only connection and cached results.
+
+The connection is cached per database identity (``pipelines.database.database_identity``:
+the file's inode and modification time), so a new load, which swaps a new file in, is
+picked up on the next rerun while old readers finish on the old file. Every result is
+cached with ``st.cache_data`` keyed on the same identity and the view's choices, so no
+page recomputes what another page (or session) already computed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+from common.settings import Settings
+from metrics import engine, series
+from pipelines import database
+
+SMALL_NUMBER_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class DbHandle:
+    """Where the database is and which version of it is current (the cache key)."""
+
+    path: str
+    identity: str
+
+
+@dataclass(frozen=True)
+class LoadInfo:
+    as_of: date
+    loaded_at: datetime | None
+    source: str | None
+
+
+def db_path() -> Path:
+    """``KPI_DB`` (read on every call, so tests can point the app at a temporary database)."""
+    env = os.environ.get("KPI_DB")
+    return Path(env) if env else Settings().db
+
+
+def current_db() -> DbHandle | None:
+    """The current database, or None when no database file exists yet."""
+    path = db_path()
+    if not path.exists():
+        return None
+    return DbHandle(str(path), str(database.database_identity(path)))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _connection(path: str, identity: str) -> duckdb.DuckDBPyConnection:
+    return database.open_readonly(Path(path))
+
+
+def cursor(db: DbHandle) -> duckdb.DuckDBPyConnection:
+    """A cursor of the cached connection (one per call: cursors are safe across threads)."""
+    return _connection(db.path, db.identity).cursor()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def load_info(path: str, identity: str) -> LoadInfo:
+    meta = database.read_meta(cursor(DbHandle(path, identity)))
+    return LoadInfo(as_of=meta.as_of, loaded_at=meta.loaded_at, source=meta.source)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def table(path: str, identity: str, name: str) -> pl.DataFrame:
+    """A small bookkeeping table (load_log, load_warnings) as a DataFrame."""
+    return cursor(DbHandle(path, identity)).sql(f'SELECT * FROM "{name}"').pl()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def exports_loaded(path: str, identity: str) -> dict[str, int]:
+    return database.loaded_exports(cursor(DbHandle(path, identity)))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def kpi(path: str, identity: str, start: date, end: date, levels: tuple[str, ...]) -> pl.DataFrame:
+    """The KPI table of METRICS.md for the period and levels (all metrics)."""
+    return engine.kpi_table(cursor(DbHandle(path, identity)), start, end, levels=levels)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def kpi_series(
+    path: str, identity: str, start: date, end: date, grain: str, level: str, area: str
+) -> pl.DataFrame:
+    return series.metric_series(
+        cursor(DbHandle(path, identity)),
+        start,
+        end,
+        grain="week" if grain == "week" else "month",
+        level=level,
+        area=area,
+    )
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def projection(path: str, identity: str, year: int) -> Any:
+    return series.employer_contacts_projection(cursor(DbHandle(path, identity)), year)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def breakdown(
+    path: str, identity: str, name: str, start: date, end: date, level: str, area: str, extra: str
+) -> pl.DataFrame:
+    """A drill-down table of metrics.breakdowns for the area, with the small-number rule
+    applied where the table counts people (``threshold``); ``extra`` is the metric id of
+    ``cohort_outcomes``."""
+    from metrics import breakdowns  # imported on first use: the dashboard starts without it
+
+    con = cursor(DbHandle(path, identity))
+    func = getattr(breakdowns, name)
+    kwargs: dict[str, Any] = {"level": level, "area": area}
+    if "threshold" in inspect.signature(func).parameters:
+        kwargs["threshold"] = SMALL_NUMBER_THRESHOLD
+    args = (extra, start, end) if name == "cohort_outcomes" else (start, end)
+    result: pl.DataFrame = func(con, *args, **kwargs)
+    return result
+
+
+def targets_year(end: date) -> int:
+    return int(engine.targets_year_used(end))

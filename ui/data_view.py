@@ -1,0 +1,143 @@
+"""Aineisto / Data: what is loaded (as-of date, load log, rows per export, warnings) and the
+upload of a new export folder, validated first with the CLI's bilingual report and loaded
+only when clean, with a progress bar. The database is swapped in atomically by the pipeline,
+so other sessions keep reading the old data until the new file is complete."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from access.upload_safety import UploadRefused, unpack_upload
+from pipelines import load_folder, validate_folder
+from pipelines.contract import EXPORTS
+from pipelines.report import Issue, PipelineError, ValidationReport
+from ui import blocks, data
+from ui.context import Context
+from ui.formatting import fmt_date, fmt_datetime, fmt_int
+from ui.i18n import Lang, t
+
+_REPORT_KEY = "_upload_report"
+_FOLDER_KEY = "_upload_folder"
+
+
+def issues_table(issues: list[Issue], lang: Lang) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            t("col_file", lang): [i.file for i in issues],
+            t("col_row", lang): [str(i.row) if i.row is not None else "" for i in issues],
+            t("col_column", lang): [i.column or "" for i in issues],
+            t("col_value", lang): [i.value or "" for i in issues],
+            "FI": [i.message_fi for i in issues],
+            "EN": [i.message_en for i in issues],
+        },
+        schema={
+            k: pl.String
+            for k in (
+                t("col_file", lang),
+                t("col_row", lang),
+                t("col_column", lang),
+                t("col_value", lang),
+                "FI",
+                "EN",
+            )
+        },
+    )
+
+
+def loaded(ctx: Context) -> None:
+    lang, db = ctx.lang, ctx.db
+    cols = st.columns(3)
+    cols[0].metric(t("as_of", lang), fmt_date(ctx.info.as_of, lang))
+    cols[1].metric(t("loaded_at", lang), fmt_datetime(ctx.info.loaded_at, lang))
+    cols[2].metric(t("source", lang), Path(ctx.info.source or "–").name or "–")
+    st.subheader(t("row_counts", lang), anchor=False, divider="gray")
+    titles = {e.name: (e.title_fi if lang == "fi" else e.title_en) for e in EXPORTS}
+    counts = data.exports_loaded(db.path, db.identity)
+    st.dataframe(
+        pl.DataFrame(
+            {
+                t("col_export", lang): [f"{titles.get(k, k)} ({k})" for k in counts],
+                t("col_rows", lang): [fmt_int(v, lang) for v in counts.values()],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(t("load_log", lang), anchor=False, divider="gray")
+    st.dataframe(data.table(db.path, db.identity, "load_log"), hide_index=True, width="stretch")
+    st.subheader(t("warnings", lang), anchor=False, divider="gray")
+    warnings = data.table(db.path, db.identity, "load_warnings")
+    if warnings.height == 0:
+        st.caption(t("no_warnings", lang))
+    else:
+        st.dataframe(warnings, hide_index=True, width="stretch")
+
+
+def upload(lang: Lang) -> None:
+    st.subheader(t("upload_title", lang), anchor=False, divider="gray")
+    st.caption(t("upload_help", lang))
+    files = st.file_uploader(
+        t("upload_files", lang),
+        type=["csv", "xlsx", "parquet", "zip"],
+        accept_multiple_files=True,
+        key="upload_files",
+    )
+    if st.button(t("validate_button", lang), disabled=not files, key="validate_upload"):
+        folder = Path(tempfile.mkdtemp(prefix="kpi-upload-")) / "export"
+        try:
+            unpack_upload([(f.name, f.getvalue()) for f in files or []], folder)
+        except UploadRefused as exc:
+            st.error(f"**{exc.file}**\n\nFI: {exc.message_fi}\n\nEN: {exc.message_en}")
+            return
+        with st.spinner(t("validating", lang)):
+            st.session_state[_REPORT_KEY] = validate_folder(folder)
+            st.session_state[_FOLDER_KEY] = str(folder)
+    report = st.session_state.get(_REPORT_KEY)
+    if isinstance(report, ValidationReport):
+        show_report(report, lang)
+        if report.ok and st.button(t("load_button", lang), type="primary", key="load_upload"):
+            run_load(Path(st.session_state[_FOLDER_KEY]), lang)
+
+
+def show_report(report: ValidationReport, lang: Lang) -> None:
+    if report.ok:
+        st.success(t("validation_ok", lang, files="✔"), icon=":material/check_circle:")
+    else:
+        st.error(t("validation_failed", lang, n=report.error_count), icon=":material/error:")
+        st.dataframe(issues_table(report.errors, lang), hide_index=True, width="stretch")
+    if report.warnings:
+        st.warning(t("warnings", lang), icon=":material/warning:")
+        st.dataframe(issues_table(report.warnings, lang), hide_index=True, width="stretch")
+    if report.errors or report.warnings:
+        with st.expander("FI / EN"):
+            st.code(report.render(), language=None)
+
+
+def run_load(folder: Path, lang: Lang) -> None:
+    bar = st.progress(0.0, text=t("loading", lang))
+
+    def progress(fraction: float, message: str) -> None:
+        bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+
+    try:
+        summary = load_folder(folder, data.db_path(), progress=progress)
+    except PipelineError as exc:
+        show_report(exc.report, lang)
+        return
+    st.session_state.pop(_REPORT_KEY, None)
+    st.success(t("load_done", lang, as_of=fmt_date(summary.as_of, lang)))
+    st.rerun()
+
+
+def render(ctx: Context | None, lang: Lang) -> None:
+    st.caption(t("data_intro", lang))
+    if ctx is None:
+        blocks.no_database(lang)
+    else:
+        blocks.header(ctx)
+        loaded(ctx)
+    upload(lang)

@@ -1,0 +1,142 @@
+"""A goal's page: each metric's value for the chosen area, its value per service area and
+per municipality against the target line, its weekly or monthly trend with the target
+line, and the goal's breakdowns (ui/breakdown_view.py). Every chart has its data one
+click away as Finnish-Excel CSV, standard CSV and XLSX.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import streamlit as st
+
+from metrics import privacy
+from metrics.registry import MetricDefinition
+from ui import blocks, breakdown_view, charts, downloads, kpi_view
+from ui.context import Context
+from ui.i18n import t
+
+RULE_CHANGE = date(2026, 1, 1)
+
+
+def kpi_slice(ctx: Context, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
+    """The KPI rows of ``metric_ids`` at ``levels`` with the small-number rule applied to that
+    slice: what ``python -m metrics export --level L --metric M --suppress 5`` writes."""
+    raw = ctx.kpi().filter(pl.col("metric_id").is_in(metric_ids) & pl.col("level").is_in(levels))
+    return privacy.suppress(raw)
+
+
+def render_goal(goal: str) -> None:
+    ctx = blocks.require_context(f"goal_short_{goal}")
+    lang = ctx.lang
+    st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
+    if goal == "palveluprosessi":
+        _process_notes(ctx)
+    table = kpi_view.suppressed(ctx.kpi())
+    for m in kpi_view.metrics_of_goal(goal):
+        metric_section(ctx, m, table)
+    breakdown_view.render(goal, ctx)
+
+
+def _process_notes(ctx: Context) -> None:
+    lang = ctx.lang
+    st.caption(t("process_intro", lang))
+    if ctx.start < RULE_CHANGE <= ctx.end:
+        st.info(t("rule_change", lang), icon=":material/gavel:")
+    if ctx.start >= RULE_CHANGE:
+        st.info(t("supplementary_empty_2026", lang), icon=":material/info:")
+
+
+def _area_value_row(ctx: Context, table: pl.DataFrame, m: MetricDefinition) -> dict[str, object]:
+    area = ctx.view.area
+    rows = table.filter(pl.col("metric_id") == m.id)
+    own = rows.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
+    chosen = own if own.height else rows.filter(pl.col("level") == "koko_alue")
+    return chosen.row(0, named=True)
+
+
+def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> None:
+    lang = ctx.lang
+    st.subheader(kpi_view.title(m, lang), anchor=False, divider="gray")
+    row = _area_value_row(ctx, table, m)
+    shown = kpi_view.shown_row(row, lang)
+    head = st.columns([1, 3], vertical_alignment="top")
+    with head[0]:
+        st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
+        st.markdown(
+            f"**{shown.status_text}** · {t('target', lang)} {shown.target}"
+            + (f" · {t('pending', lang, n=shown.pending)}" if shown.pending else "")
+        )
+    with head[1]:
+        st.markdown(kpi_view.description(m, lang))
+        if m.cohort:
+            st.caption(t("cohort_note", lang))
+    tab_names = [t("trend", lang)]
+    levels = [lv for lv in ("palvelualue", "kunta") if lv in m.levels]
+    tab_names += [
+        t("by_service_area" if lv == "palvelualue" else "by_municipality", lang) for lv in levels
+    ]
+    tabs = st.tabs(tab_names)
+    with tabs[0]:
+        _trend(ctx, m, row)
+    for tab, level in zip(tabs[1:], levels, strict=True):
+        with tab:
+            _by_area(ctx, m, table, level)
+
+
+def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object]) -> None:
+    lang = ctx.lang
+    grain = st.segmented_control(
+        t("trend", lang),
+        ("month", "week"),
+        key=f"grain_{m.id}",
+        default="month",
+        required=True,
+        format_func=lambda g: t("trend_monthly" if g == "month" else "trend_weekly", lang),
+        label_visibility="collapsed",
+    )
+    series = ctx.series(str(grain or "month")).filter(pl.col("metric_id") == m.id)
+    series = series.sort("period_start")
+    if series.height == 0:
+        st.caption(t("no_rows", lang))
+        return
+    op = row["target_op"] if isinstance(row["target_op"], str) else None
+    target = row["target_value"]
+    fig = charts.trend(
+        series["period_start"].to_list(),
+        series["value"].to_list(),
+        m.unit,
+        op,
+        float(target) if isinstance(target, int | float) else None,
+        lang,
+    )
+    st.plotly_chart(fig, key=f"trend_{m.id}", config={"displaylogo": False})
+    stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
+    downloads.buttons(series, stem, f"trend_{m.id}", lang)
+
+
+def _by_area(ctx: Context, m: MetricDefinition, table: pl.DataFrame, level: str) -> None:
+    lang = ctx.lang
+    rows = table.filter((pl.col("metric_id") == m.id) & (pl.col("level") == level))
+    shown = [kpi_view.shown_row(r, lang) for r in rows.iter_rows(named=True)]
+    if not shown:
+        st.caption(t("no_rows", lang))
+        return
+    first = rows.row(0, named=True)
+    op = first["target_op"] if isinstance(first["target_op"], str) else None
+    target = first["target_value"]
+    fig = charts.bars_by_area(
+        rows["area"].to_list(),
+        [s.raw_value if not s.suppressed else None for s in shown],
+        [s.value for s in shown],
+        [s.status for s in shown],
+        m.unit,
+        op,
+        float(target) if isinstance(target, int | float) else None,
+        lang,
+    )
+    st.plotly_chart(fig, key=f"bars_{m.id}_{level}", config={"displaylogo": False})
+    st.dataframe(kpi_view.screen_table(rows, lang), hide_index=True, width="stretch")
+    stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
+    downloads.buttons(kpi_slice(ctx, [m.id], (level,)), stem, f"area_{m.id}_{level}", lang)

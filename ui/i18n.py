@@ -1,0 +1,334 @@
+"""Every user-facing text of the dashboard, in Finnish (the default) and English.
+
+Texts are looked up by key with :func:`t`; a missing key raises at once (a test walks the
+table), so no page can show an untranslated string. Placeholders use ``str.format``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["fi", "en"]
+LANGS: tuple[Lang, ...] = ("fi", "en")
+DEFAULT_LANG: Lang = "fi"
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # app and navigation
+    "app_title": ("Työllisyysalueen tavoiteseuranta", "Employment area KPI dashboard"),
+    "area_name": ("Pohjois-Karjalan työllisyysalue", "North Karelia employment area"),
+    "nav_overview": ("Yleiskuva", "Overview"),
+    "nav_process": ("Palveluprosessi", "Service process"),
+    "nav_resources": ("Resurssit", "Resources"),
+    "nav_data": ("Aineisto", "Data"),
+    "nav_goals": ("Tavoitteet", "Goals"),
+    "nav_more": ("Muut", "More"),
+    "goal_short_lahipalvelut": ("Lähipalvelut ja kasvokkaisuus", "Local, face-to-face services"),
+    "goal_short_maahanmuuttajat": ("Maahanmuuttajien työllisyys", "Immigrant employment"),
+    "goal_short_kohtaanto": ("Kohtaanto ja työnvälitys", "Matching and placement"),
+    "goal_short_ekosysteemi": ("Työllisyyden ekosysteemi", "Employment ecosystem"),
+    "goal_short_koulutukset": ("Koulutusten vaikuttavuus", "Training effectiveness"),
+    "goal_short_palvelupisteet": ("Yhteiset palvelupisteet", "Joint service points"),
+    "goal_short_palveluprosessi": ("Palveluprosessin määräajat", "Service-process deadlines"),
+    "goal_short_seuranta": ("Seurattavat luvut", "Figures to follow"),
+    # sidebar
+    "language": ("Kieli / Language", "Kieli / Language"),
+    "period": ("Ajanjakso", "Period"),
+    "period_ytd": ("Vuoden alusta", "Year to date"),
+    "period_4w": ("Viimeiset 4 viikkoa", "Last 4 weeks"),
+    "period_month": ("Kuukausi", "A month"),
+    "period_year": ("Vuosi", "A year"),
+    "period_range": ("Oma aikaväli", "Custom range"),
+    "month": ("Kuukausi", "Month"),
+    "year": ("Vuosi", "Year"),
+    "range_from": ("Alkaen", "From"),
+    "range_to": ("Päättyen", "To"),
+    "area": ("Alue", "Area"),
+    "area_whole": ("Koko alue", "Whole area"),
+    "level_palvelualue": ("Palvelualue", "Service area"),
+    "level_kunta": ("Kunta", "Municipality"),
+    "level_koko_alue": ("Koko alue", "Whole area"),
+    "presentation_on": ("Esitystila", "Presentation mode"),
+    "presentation_help": (
+        "Lautakunnan näkymä: suuri teksti, yksi tavoite kerrallaan.",
+        "For the board: large type, one goal per screen.",
+    ),
+    "copy_link_hint": (
+        "Valinnat ovat osoitteessa: kopioi osoiterivi, niin linkki avaa saman näkymän.",
+        "The choices are in the address: copy the address bar to share this exact view.",
+    ),
+    "range_reversed": (
+        "Alkupäivä on loppupäivän jälkeen; päivät vaihdettiin.",
+        "The start date was after the end date; the dates were swapped.",
+    ),
+    # freshness
+    "freshness": (
+        "Tiedot {as_of} asti · ladattu {loaded} · tarkastelujakso {period} · {targets}",
+        "Data up to {as_of} · loaded {loaded} · period {period} · {targets}",
+    ),
+    "targets_of_year": ("vuoden {year} tavoitteet", "targets of {year}"),
+    "targets_of_earlier_year": (
+        "vuoden {year} tavoitteet (vuodelle {end_year} ei ole vielä omia)",
+        "targets of {year} ({end_year} has none yet)",
+    ),
+    # no database
+    "no_db_title": ("Tietokantaa ei löydy", "No database found"),
+    "no_db_body": (
+        "Tiedostoa {path} ei ole. Lataa aineisto komennolla "
+        "`python -m pipelines load KANSIO` (tai `make run`, joka lataa esimerkkiaineiston), "
+        "tai lataa kansio tämän sivun Aineisto-osiossa.",
+        "The file {path} does not exist. Load the data with "
+        "`python -m pipelines load FOLDER` (or `make run`, which loads the sample data), "
+        "or upload a folder in the Data section below.",
+    ),
+    "db_error_title": ("Tietokantaa ei voitu avata", "The database could not be opened"),
+    "metrics_missing": (
+        "Mittarien laskenta ei ole käytettävissä tässä asennuksessa: {error}",
+        "The metrics are not available in this installation: {error}",
+    ),
+    # status
+    "status_ok": ("Tavoitteessa", "On target"),
+    "status_risk": ("Riskissä", "At risk"),
+    "status_off": ("Ei tavoitteessa", "Off target"),
+    "status_none": ("Ei arvoa", "No value"),
+    "status_notarget": ("Seurantaluku", "For monitoring"),
+    # cards
+    "target": ("Tavoite", "Target"),
+    "value": ("Arvo", "Value"),
+    "change_week": ("viikossa", "in a week"),
+    "pending": ("kesken {n}", "{n} pending"),
+    "pace": (
+        "Vauhti: {so_far} tähän mennessä, vuoden lopussa arviolta {projected} (tavoite {target})",
+        "Pace: {so_far} so far, about {projected} by year end (target {target})",
+    ),
+    "pace_ok": ("vauhti riittää", "on pace"),
+    "pace_short": ("vauhti ei riitä", "behind pace"),
+    "cohort_note": (
+        "Kohorttimittari: mukana tapaukset, joiden lopputulos on tiedossa.",
+        "Cohort metric: counts the cases whose outcome is known.",
+    ),
+    "indicator": ("Mittari", "Indicator"),
+    "goal": ("Tavoite", "Goal"),
+    "small_number": ("alle 5", "under 5"),
+    "open_goal": ("Avaa tavoitteen sivu", "Open the goal's page"),
+    "trend_weekly": ("Viikoittain", "Weekly"),
+    "trend_monthly": ("Kuukausittain", "Monthly"),
+    "overview_intro": (
+        "Kaikki palvelusuunnitelman tavoitteet: arvo, tavoite ja tila valitulla jaksolla "
+        "ja alueella.",
+        "Every target of the service plan: value, target and status for the chosen period "
+        "and area.",
+    ),
+    "summary_counts": (
+        "{ok} tavoitteessa · {risk} riskissä · {off} ei tavoitteessa · {none} ilman arvoa",
+        "{ok} on target · {risk} at risk · {off} off target · {none} without a value",
+    ),
+    # drill-down
+    "by_service_area": ("Palvelualueittain", "By service area"),
+    "by_municipality": ("Kunnittain", "By municipality"),
+    "trend": ("Kehitys", "Trend"),
+    "target_line": ("tavoite", "target"),
+    "breakdowns": ("Erittelyt", "Breakdowns"),
+    "channel_split": ("Kanavat", "Channels"),
+    "fill_time_distribution": ("Täyttymisajan jakauma", "Fill-time distribution"),
+    "fill_time_mean_median": (
+        "Keskiarvo {mean}, mediaani {median}",
+        "Mean {mean}, median {median}",
+    ),
+    "cohort_outcomes": ("Määräaikakohortit", "Deadline cohorts"),
+    "on_time": ("ajallaan", "on time"),
+    "late": ("myöhässä", "late"),
+    "excluded": ("rajattu pois", "excluded"),
+    "pending_word": ("kesken", "pending"),
+    "caseworkers_without_offers": (
+        "Asiakastyötä tekevät, joilla ei työtarjouksia jaksolla",
+        "Caseworkers without job offers in the period",
+    ),
+    "caseworker_pseudonym_note": (
+        "Virkailijat näytetään pseudonyymitunnuksella, ei nimellä.",
+        "Caseworkers are shown by pseudonymous id, not by name.",
+    ),
+    "meeting_flows": (
+        "Asiointi toisen kunnan palvelupisteessä",
+        "Meetings in another municipality",
+    ),
+    "no_rows": ("Ei rivejä valitulla jaksolla.", "No rows in the chosen period."),
+    "definition": ("Määritelmä", "Definition"),
+    "kpi_table": ("Tunnuslukutaulukko", "KPI table"),
+    "kpi_table_full": ("Koko näkymän tunnuslukutaulukko", "The view's full KPI table"),
+    # downloads
+    "download": ("Lataa", "Download"),
+    "download_fi_csv": ("CSV (suomalainen Excel)", "CSV (Finnish Excel)"),
+    "download_csv": ("CSV (standardi)", "CSV (standard)"),
+    "download_xlsx": ("XLSX", "XLSX"),
+    "download_data": ("Lataa tiedot", "Download the data"),
+    "board_report": ("Lautakunnan raportti (HTML)", "Board report (HTML)"),
+    "board_report_help": (
+        "Yksi tiedosto, toimii ilman verkkoa, tulostuu A4:lle tavoite per sivu.",
+        "One file, works offline, prints to A4 with one goal per page.",
+    ),
+    # presentation
+    "prev": ("Edellinen", "Previous"),
+    "next": ("Seuraava", "Next"),
+    "exit_presentation": ("Poistu esitystilasta", "Leave presentation mode"),
+    "slide_of": ("{i} / {n}", "{i} / {n}"),
+    # service process
+    "process_intro": (
+        "Lakisääteiset määräajat (palvelusuunnitelma 5.1, laki 380/2023).",
+        "Legal service deadlines (service plan 5.1, law 380/2023).",
+    ),
+    "rule_change": (
+        "Sääntö muuttui 1.1.2026: ennen alkuhaastattelu tai täydentävä työnhakukeskustelu "
+        "5 arkipäivässä, nyt alkuhaastattelu 10 arkipäivässä (HE 108/2025). Jakso ulottuu "
+        "muutoksen molemmin puolin: kumpikin kohortti arvioidaan aloituspäivänä voimassa "
+        "olleen säännön mukaan.",
+        "The rule changed on 1 Jan 2026: before, an initial interview or supplementary "
+        "discussion within 5 working days; now an initial interview within 10 working days "
+        "(HE 108/2025). The period spans the change: each case is judged by the rule in "
+        "force on its start date.",
+    ),
+    "supplementary_empty_2026": (
+        "Täydentävien työnhakukeskustelujen kiinteä sarja poistui 1.1.2026, joten vuoden 2026 "
+        "alkuhaastatteluista ei muodostu kohortteja: arvo on tyhjä.",
+        "The fixed series of supplementary discussions was dropped on 1 Jan 2026, so initial "
+        "interviews from 2026 form no cohorts: the value is empty.",
+    ),
+    # resources
+    "resources_intro": (
+        "Palvelusuunnitelman budjetoidut henkilötyövuodet (htv) ja asiakkaita "
+        "per asiakaspalvelun htv.",
+        "Budgeted person-years (FTE) of the service plan, and clients per customer-service FTE.",
+    ),
+    "htv_by_point": ("Henkilötyövuodet palvelupisteittäin", "Person-years per service point"),
+    "htv_by_function": ("Henkilötyövuodet tehtävittäin", "Person-years per function"),
+    "clients_per_htv": ("Asiakkaita per asiakaspalvelun htv", "Clients per customer-service FTE"),
+    "staffing_year": ("Henkilöstösuunnitelma {year}", "Staffing plan {year}"),
+    "col_service_point": ("Palvelupiste", "Service point"),
+    "col_address": ("Osoite", "Address"),
+    "col_municipality": ("Kunta", "Municipality"),
+    "col_service_area": ("Palvelualue", "Service area"),
+    "col_function": ("Tehtävä", "Function"),
+    "col_group": ("Ryhmä", "Group"),
+    "col_htv": ("htv", "FTE"),
+    "col_customer_htv": ("Asiakaspalvelun htv", "Customer-service FTE"),
+    "col_clients": ("Asiakkaita", "Clients"),
+    "col_ratio": ("Asiakkaita / htv", "Clients / FTE"),
+    "col_area": ("Alue", "Area"),
+    "col_level": ("Taso", "Level"),
+    "col_metric": ("Mittari", "Metric"),
+    "col_value": ("Arvo", "Value"),
+    "col_target": ("Tavoite", "Target"),
+    "col_status": ("Tila", "Status"),
+    "col_pending": ("Kesken", "Pending"),
+    "col_numerator": ("Osoittaja", "Numerator"),
+    "col_denominator": ("Nimittäjä", "Denominator"),
+    "col_period": ("Jakso", "Period"),
+    "col_count": ("Lukumäärä", "Count"),
+    "total": ("Yhteensä", "Total"),
+    # codes and breakdown columns
+    "code_alkuhaastattelu": ("Alkuhaastattelu", "Initial interview"),
+    "code_tyonhakukeskustelu": ("Työnhakukeskustelu", "Job-search discussion"),
+    "code_taydentava_tyonhakukeskustelu": (
+        "Täydentävä työnhakukeskustelu",
+        "Supplementary discussion",
+    ),
+    "code_kasvokkain": ("Kasvokkain", "Face to face"),
+    "code_puhelin": ("Puhelin", "Phone"),
+    "code_video": ("Video", "Video"),
+    "code_verkko": ("Verkko", "Online"),
+    "code_henkiloasiakkaat": ("Henkilöasiakkaat", "Personal customers"),
+    "code_tym": ("TYM", "Multisectoral (TYM)"),
+    "code_kotouttaminen": ("Kotouttaminen", "Integration"),
+    "bcol_area": ("Alue", "Area"),
+    "bcol_level": ("Taso", "Level"),
+    "bcol_tyyppi": ("Tapahtuma", "Event"),
+    "bcol_kanava": ("Kanava", "Channel"),
+    "bcol_count": ("Lukumäärä", "Count"),
+    "bcol_share": ("Osuus", "Share"),
+    "bcol_bucket": ("Päiviä", "Days"),
+    "bcol_vacancies": ("Työpaikkoja", "Vacancies"),
+    "bcol_on_time": ("Ajallaan", "On time"),
+    "bcol_late": ("Myöhässä", "Late"),
+    "bcol_excluded": ("Rajattu pois", "Excluded"),
+    "bcol_pending": ("Kesken", "Pending"),
+    "bcol_resolved": ("Ratkenneet", "Resolved"),
+    "bcol_cases": ("Tapauksia", "Cases"),
+    "bcol_kunta": ("Kunta", "Municipality"),
+    "bcol_yksikko": ("Yksikkö", "Unit"),
+    "bcol_virkailija_id": ("Virkailija (pseudonyymi)", "Caseworker (pseudonym)"),
+    "bcol_offers": ("Tarjouksia", "Offers"),
+    "bcol_caseworkers": ("Virkailijoita", "Caseworkers"),
+    "bcol_without_offers": ("Ilman tarjouksia", "Without offers"),
+    "bcol_home_kunta": ("Kotikunta", "Home municipality"),
+    "bcol_palvelupiste": ("Palvelupiste", "Service point"),
+    "bcol_ryhma": ("Ryhmä", "Group"),
+    "bcol_kaynnistynyt": ("Käynnistynyt", "Started"),
+    "bcol_kokouksia": ("Kokouksia", "Meetings"),
+    "bcol_toiminta_alkanut": ("Toiminta alkanut", "Operating since"),
+    "bcol_nuorten_yhteispalvelu": ("Nuorten yhteispalvelu", "Youth one-stop service"),
+    "bcol_metric_id": ("Mittari", "Metric"),
+    # data page
+    "data_intro": ("Ladattu aineisto ja uuden aineiston lataus.", "Loaded data and new uploads."),
+    "as_of": ("Tiedot päivään", "Data as of"),
+    "loaded_at": ("Ladattu", "Loaded"),
+    "source": ("Lähde", "Source"),
+    "load_log": ("Latausloki", "Load log"),
+    "row_counts": ("Rivejä aineistoittain", "Rows per export"),
+    "warnings": ("Varoitukset", "Warnings"),
+    "no_warnings": ("Ei varoituksia.", "No warnings."),
+    "col_export": ("Aineisto", "Export"),
+    "col_file": ("Tiedosto", "File"),
+    "col_rows": ("Rivejä", "Rows"),
+    "col_format": ("Muoto", "Format"),
+    "col_encoding": ("Merkistö", "Encoding"),
+    "col_row": ("Rivi", "Row"),
+    "col_column": ("Sarake", "Column"),
+    "col_message": ("Viesti", "Message"),
+    "upload_title": ("Lataa uusi aineisto", "Load new data"),
+    "upload_help": (
+        "Valitse vientikansion kaikki tiedostot (CSV, XLSX, Parquet) tai yksi zip-tiedosto. "
+        "Aineisto tarkistetaan ensin; se ladataan vain, jos virheitä ei ole.",
+        "Choose every file of the export folder (CSV, XLSX, Parquet) or one zip file. "
+        "The data is checked first and loaded only when there are no errors.",
+    ),
+    "upload_files": ("Tiedostot tai zip", "Files or a zip"),
+    "validate_button": ("Tarkista", "Check"),
+    "load_button": ("Lataa tietokantaan", "Load into the database"),
+    "validating": ("Tarkistetaan…", "Checking…"),
+    "loading": ("Ladataan…", "Loading…"),
+    "validation_ok": (
+        "Aineisto on kunnossa: {files} tiedostoa, ei virheitä.",
+        "The data is clean: {files} files, no errors.",
+    ),
+    "validation_failed": (
+        "Aineistossa on {n} virhettä. Mitään ei ladattu; nykyinen aineisto säilyy.",
+        "The data has {n} errors. Nothing was loaded; the current data stays.",
+    ),
+    "load_done": (
+        "Ladattu: tiedot {as_of} asti. Näkymät päivittyvät.",
+        "Loaded: data up to {as_of}. The views refresh.",
+    ),
+    "bad_zip": (
+        "Zip-tiedostoa ei voitu avata: {error}",
+        "The zip file could not be opened: {error}",
+    ),
+    "upload_rejected_name": (
+        "Tiedosto {name} ohitettiin: vain CSV, XLSX, Parquet ja zip.",
+        "File {name} was skipped: only CSV, XLSX, Parquet and zip.",
+    ),
+    "stage_read": ("Luetaan tiedostoja", "Reading the files"),
+    "stage_validate": ("Tarkistetaan sääntöjä", "Checking the rules"),
+    "stage_load": ("Rakennetaan uusi tietokanta", "Building the new database"),
+    "stage_swap": ("Otetaan uusi tietokanta käyttöön", "Switching to the new database"),
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The text ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    fi, en = TEXTS[key]
+    text = fi if lang == "fi" else en
+    return text.format(**values) if values else text
+
+
+def coerce_lang(value: str | None) -> Lang:
+    """A URL or user value as a supported language; Finnish when unknown."""
+    return "en" if value == "en" else "fi"

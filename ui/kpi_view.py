@@ -1,0 +1,119 @@
+"""The KPI table as the screen shows it: suppressed small numbers, titles, formatted cells.
+
+Pure functions over polars frames (no Streamlit), shared by the cards, the goal pages,
+the presentation mode and the board report, so every surface formats a number the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polars as pl
+
+from metrics import privacy
+from metrics.registry import GOALS, REGISTRY, MetricDefinition
+from metrics.targets import load_targets
+from ui.formatting import fmt_int, fmt_target, fmt_value
+from ui.i18n import Lang, t
+from ui.status import status_label
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One KPI row ready for the screen."""
+
+    metric: MetricDefinition
+    value: str
+    target: str
+    status: str | None
+    status_text: str
+    pending: str | None
+    suppressed: bool
+    raw_value: float | None
+
+
+def metric(metric_id: str) -> MetricDefinition:
+    return next(m for m in REGISTRY if m.id == metric_id)
+
+
+def metrics_of_goal(goal: str) -> tuple[MetricDefinition, ...]:
+    return tuple(m for m in REGISTRY if m.goal == goal)
+
+
+def goal_title(goal: str, lang: Lang) -> str:
+    g = GOALS[goal]
+    return g.title_fi if lang == "fi" else g.title_en
+
+
+def title(m: MetricDefinition, lang: Lang) -> str:
+    return m.title_fi if lang == "fi" else m.title_en
+
+
+def description(m: MetricDefinition, lang: Lang) -> str:
+    return m.description_fi if lang == "fi" else m.description_en
+
+
+@lru_cache(maxsize=8)
+def plan_indicators(year: int) -> dict[str, str]:
+    """The plan's own "Mittari" text per metric id (the targets file of ``year``)."""
+    return {mid: target.mittari for mid, target in load_targets(year).items()}
+
+
+def suppressed(table: pl.DataFrame) -> pl.DataFrame:
+    """The small-number rule of METRICS.md, applied to the whole table (all levels at once,
+    so that secondary suppression sees the totals)."""
+    return privacy.suppress(table)
+
+
+def shown_row(row: dict[str, object], lang: Lang) -> Shown:
+    m = metric(str(row["metric_id"]))
+    hidden = bool(row.get(privacy.SUPPRESSED, False))
+    value = row["value"]
+    raw = float(value) if isinstance(value, int | float) else None
+    status = row["status"] if isinstance(row["status"], str) and row["status"] else None
+    pending_raw = row.get("pending")
+    if bool(row.get(privacy.PENDING_SUPPRESSED, False)):
+        pending: str | None = privacy.SMALL
+    elif isinstance(pending_raw, int | float):
+        pending = fmt_int(pending_raw, lang)
+    else:
+        pending = None
+    op = row["target_op"] if isinstance(row["target_op"], str) else None
+    target_value = row["target_value"]
+    target = fmt_target(
+        op, float(target_value) if isinstance(target_value, int | float) else None, m.unit, lang
+    )
+    has_target = m.has_target and op is not None
+    return Shown(
+        metric=m,
+        value=privacy.SMALL if hidden else fmt_value(raw, m.unit, lang),
+        target=target,
+        status=status,
+        status_text=status_label(status, lang, has_target),
+        pending=pending,
+        suppressed=hidden,
+        raw_value=raw,
+    )
+
+
+def rows_by_metric(table: pl.DataFrame) -> dict[str, dict[str, object]]:
+    return {str(r["metric_id"]): r for r in table.iter_rows(named=True)}
+
+
+def screen_table(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """A readable table for st.dataframe: title, area, value, target, status, pending."""
+    out: list[dict[str, str]] = []
+    for row in table.iter_rows(named=True):
+        s = shown_row(row, lang)
+        out.append(
+            {
+                t("col_metric", lang): title(s.metric, lang),
+                t("col_area", lang): str(row["area"]),
+                t("col_value", lang): s.value,
+                t("col_target", lang): s.target,
+                t("col_status", lang): s.status_text,
+                t("col_pending", lang): s.pending or "",
+            }
+        )
+    return pl.DataFrame(out)

@@ -1,0 +1,58 @@
+"""The board report's download button (the HTML is built only when clicked)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from ui import blocks, data, kpi_view, report
+from ui.context import Context
+from ui.i18n import t
+
+
+def report_input(ctx: Context) -> report.ReportInput:
+    rows = kpi_view.suppressed(ctx.kpi())
+    area = ctx.view.area
+    own = rows.filter((rows["level"] == area.level) & (rows["area"] == area.area))
+    missing = set(rows["metric_id"].unique()) - set(own["metric_id"].unique())
+    whole = rows.filter((rows["level"] == "koko_alue") & rows["metric_id"].is_in(sorted(missing)))
+    return report.ReportInput(
+        lang=ctx.lang,
+        area_label=blocks.area_caption(ctx),
+        start=ctx.start,
+        end=ctx.end,
+        as_of=ctx.info.as_of,
+        loaded_at=ctx.info.loaded_at,
+        targets_label=ctx.targets_label(),
+        rows=own.vstack(whole) if whole.height else own,
+        monthly=ctx.series("month"),
+        indicators=kpi_view.plan_indicators(data.targets_year(ctx.end)) if ctx.lang == "fi" else {},
+    )
+
+
+def report_bytes(ctx: Context) -> bytes:
+    return report.build(report_input(ctx)).encode("utf-8")
+
+
+def _deferred(ctx: Context) -> Callable[[], bytes]:
+    return lambda: report_bytes(ctx)
+
+
+def file_name(ctx: Context) -> str:
+    area = ctx.view.area.area.replace(" ", "_")
+    return f"lautakuntaraportti_{area}_{ctx.start.isoformat()}_{ctx.end.isoformat()}.html"
+
+
+def button(ctx: Context, key: str = "board_report") -> None:
+    st.download_button(
+        t("board_report", ctx.lang),
+        data=_deferred(ctx),
+        file_name=file_name(ctx),
+        mime="text/html",
+        icon=":material/description:",
+        help=t("board_report_help", ctx.lang),
+        key=key,
+        on_click="ignore",
+        type="primary",
+    )

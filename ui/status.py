@@ -1,0 +1,57 @@
+"""Status against a target as colour + icon + word (never colour alone), Okabe–Ito palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ui.i18n import Lang, t
+
+# Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+SERIES_COLOURS = (
+    OKABE_ITO["blue"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["vermillion"],
+)
+TARGET_LINE_COLOUR = "#5A5A5A"
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    key: str
+    colour: str
+    icon: str  # a distinct shape per status, readable without colour
+    text_key: str
+
+
+STATUS_STYLES: dict[str, StatusStyle] = {
+    "ok": StatusStyle("ok", OKABE_ITO["bluish_green"], "✔", "status_ok"),
+    "risk": StatusStyle("risk", OKABE_ITO["orange"], "▲", "status_risk"),
+    "off": StatusStyle("off", OKABE_ITO["vermillion"], "✖", "status_off"),
+    "none": StatusStyle("none", "#8C8C8C", "○", "status_none"),
+    "notarget": StatusStyle("notarget", OKABE_ITO["blue"], "◆", "status_notarget"),
+}
+
+
+def status_style(status: str | None, has_target: bool = True) -> StatusStyle:
+    if not has_target:
+        return STATUS_STYLES["notarget"]
+    return STATUS_STYLES.get(status or "none", STATUS_STYLES["none"])
+
+
+def status_label(status: str | None, lang: Lang, has_target: bool = True) -> str:
+    """``✔ Tavoitteessa`` — icon and word together."""
+    style = status_style(status, has_target)
+    return f"{style.icon} {t(style.text_key, lang)}"

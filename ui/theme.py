@@ -1,0 +1,47 @@
+"""The dashboard's CSS: cards, status badges and presentation mode.
+
+Colours come from the theme (CSS variables of the light or dark theme) except the status
+accents (Okabe–Ito, ui/status.py), which are always paired with an icon and a word.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+BASE_CSS = """
+<style>
+.kpi-card {border: 1px solid rgba(128,128,128,.45); border-left: 8px solid var(--kpi-accent);
+  border-radius: 6px; padding: .6rem .9rem .5rem .9rem; margin-bottom: .25rem; height: 100%;}
+.kpi-card h4 {font-size: 1.0rem; line-height: 1.25; margin: 0 0 .3rem 0; padding: 0;}
+.kpi-value {font-size: 2.1rem; font-weight: 700; line-height: 1.1;
+  font-variant-numeric: tabular-nums;}
+.kpi-target {font-size: .95rem; opacity: .9;}
+.kpi-status {display: inline-block; font-weight: 700; padding: .05rem .5rem; border-radius: 1rem;
+  border: 2px solid var(--kpi-accent); margin: .25rem 0; font-size: .95rem;}
+.kpi-status .icon {color: var(--kpi-accent);}
+.kpi-meta {font-size: .9rem; opacity: .9;}
+.goal-title {font-size: 1.25rem; font-weight: 700; margin: 1.2rem 0 .1rem 0;}
+.goal-sub {font-size: .95rem; opacity: .85; margin-bottom: .4rem;}
+.freshness {font-size: .95rem; opacity: .9; margin-bottom: .5rem;}
+</style>
+"""
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], [data-testid="stHeader"], [data-testid="stDecoration"],
+[data-testid="stMainMenu"], header {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1.2rem !important;
+  max-width: 100% !important;}
+html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
+.kpi-card h4 {font-size: 1.5rem;}
+.kpi-value {font-size: 3.6rem;}
+.kpi-target, .kpi-status, .kpi-meta {font-size: 1.3rem;}
+.goal-title {font-size: 2.2rem;}
+.goal-sub {font-size: 1.35rem;}
+</style>
+"""
+
+
+def apply(presentation: bool) -> None:
+    st.html(BASE_CSS + (PRESENTATION_CSS if presentation else ""))
