@@ -8,8 +8,8 @@ Files keep full precision; rounding happens only here, for the screen and the bo
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from ui.i18n import Lang
 
