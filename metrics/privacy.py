@@ -143,7 +143,7 @@ def suppress_counts(
     threshold: int = DEFAULT_THRESHOLD,
 ) -> pl.DataFrame:
     """A breakdown table of counts of people with small counts hidden (``column`` nulled,
-    ``suppressed`` added). Each margin is a set of key columns: the rows sharing their values
+    ``<column>_suppressed`` added). Each margin is a set of key columns: the rows sharing their values
     add up to a total the reader can see elsewhere, so no single cell may be recoverable from
     it. With ``level``/``area`` columns, rows with equal ``keys`` (the table's other key
     columns) also follow the area hierarchy (kunnat add up to their service area and area)."""
@@ -171,5 +171,5 @@ def suppress_counts(
     flag = pl.col(rowid).is_in(sorted(hidden))
     return work.with_columns(
         pl.when(flag).then(None).otherwise(pl.col(column)).alias(column),
-        flag.alias(SUPPRESSED),
+        flag.alias(f"{column}_{SUPPRESSED}"),
     ).drop(rowid)

@@ -192,7 +192,7 @@ def test_breakdown_counts_with_a_published_margin() -> None:
         {"kanava": ["kasvokkain", "puhelin", "video", "verkko"], "count": [20, 3, 0, 7]}
     )
     out = suppress_counts(split, margins=[()])
-    assert out.filter(pl.col("suppressed"))["kanava"].to_list() == ["puhelin", "verkko"]
+    assert out.filter(pl.col("count_suppressed"))["kanava"].to_list() == ["puhelin", "verkko"]
     assert out["count"].to_list() == [20, None, 0, None]
 
 
@@ -205,7 +205,7 @@ def test_breakdown_flows_protect_rows_and_columns() -> None:
         }
     )
     out = suppress_counts(flows, margins=[("kotikunta",), ("palvelupiste",)])
-    hidden = out.filter(pl.col("suppressed"))
+    hidden = out.filter(pl.col("count_suppressed"))
     # Liperi->Joensuu (2) needs Liperi->Liperi with it (row margin), and Outokumpu->Joensuu
     # (column margin), which in turn needs a partner in its row.
     assert hidden.height == 4
@@ -215,7 +215,7 @@ def test_breakdown_by_area_follows_the_hierarchy() -> None:
     kunnat = [m.kunta for m in municipalities() if m.palvelualue == "Keski-Karjala"]
     df = pl.DataFrame({"level": "kunta", "area": kunnat, "outcome": "late", "count": [12, 2, 30]})
     out = suppress_counts(df, keys=("outcome",))
-    assert out.filter(pl.col("suppressed"))["area"].to_list() == ["Kitee", "Rääkkylä"]
+    assert out.filter(pl.col("count_suppressed"))["area"].to_list() == ["Kitee", "Rääkkylä"]
 
 
 def test_protect_falls_back_to_the_total_when_no_partner_exists() -> None:

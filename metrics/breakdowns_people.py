@@ -1,0 +1,176 @@
+"""Breakdowns whose rows are people or their cases: cohort outcomes, caseworkers and their
+job offers, and the flows of face-to-face meetings between municipalities.
+
+Cohort outcomes reuse each cohort metric's own SQL (metrics-core's ``.sql`` files), so the
+drill-down can never disagree with the KPI: a metric whose SQL builds a CTE
+``outcomes(b_start, kunta, outcome)`` is run with its final SELECT replaced by a count per
+outcome; a cohort metric without one (training outcome, which has no exclusion rule) is read
+from its own numerator, denominator and pending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import duckdb
+import polars as pl
+
+from metrics.breakdown_base import area_grid, place, run_breakdown_sql, sql_text
+from metrics.context import MetricsError
+from metrics.definition import MetricDefinition
+from metrics.privacy import suppress_counts
+from metrics.registry import get
+
+OUTCOMES = ("on_time", "late", "excluded", "pending")
+_FINAL_SELECT = re.compile(r"^SELECT\b", re.MULTILINE)
+
+
+def outcome_sql(metric: MetricDefinition) -> str | None:
+    """The metric's SQL ending in ``kunta, outcome, count`` per case outcome, or None when
+    its SQL has no ``outcomes`` CTE."""
+    text = metric.query()
+    finals = list(_FINAL_SELECT.finditer(text))
+    if not finals or "outcomes AS (" not in text[: finals[-1].start()]:
+        return None
+    head = text[: finals[-1].start()]
+    return head + "SELECT kunta, outcome, count(*) AS count FROM outcomes GROUP BY kunta, outcome"
+
+
+def _case_outcomes(
+    con: duckdb.DuckDBPyConnection,
+    metric: MetricDefinition,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date | None,
+) -> pl.DataFrame | None:
+    sql = outcome_sql(metric)
+    if sql is not None:
+        return run_breakdown_sql(con, sql, start, end, as_of=as_of, needs=metric.exports)
+    rows = run_breakdown_sql(con, metric.query(), start, end, as_of=as_of, needs=metric.exports)
+    if rows is None:
+        return None
+    n, d, p = pl.col("numerator"), pl.col("denominator"), pl.col("pending")
+    parts = {"on_time": n, "late": d - n, "excluded": pl.lit(0), "pending": p.fill_null(0)}
+    return pl.concat(
+        [
+            rows.select("kunta", pl.lit(k).alias("outcome"), v.cast(pl.Int64).alias("count"))
+            for k, v in parts.items()
+        ]
+    )
+
+
+def cohort_outcomes(
+    con: duckdb.DuckDBPyConnection,
+    metric_id: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    as_of: dt.date | None = None,
+    level: str = "kunta",
+    area: str | None = None,
+    threshold: int | None = None,
+) -> pl.DataFrame:
+    """A cohort metric's cases per area: ``level, area, outcome, count`` with ``outcome`` one
+    of on_time, late, excluded, pending (resolved = on_time + late = the KPI denominator)."""
+    metric = get(metric_id)
+    if not metric.cohort:
+        raise MetricsError(f"{metric_id} ei ole kohorttimittari / is not a cohort metric")
+    grid = area_grid(level, area, outcome=OUTCOMES)
+    raw = _case_outcomes(con, metric, start, end, as_of)
+    if raw is None:
+        return grid.with_columns(pl.lit(None, dtype=pl.Int64).alias("count")).head(0)
+    counts = place(raw, level, area).group_by("level", "area", "outcome").agg(pl.col("count").sum())
+    out = grid.join(counts, on=["level", "area", "outcome"], how="left")
+    out = out.with_columns(pl.col("count").fill_null(0).cast(pl.Int64))
+    if threshold is None:
+        return out
+    return suppress_counts(out, keys=("outcome",), margins=[("area",)], threshold=threshold)
+
+
+def caseworkers_without_offers(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    *,
+    as_of: dt.date | None = None,
+    level: str = "kunta",
+    area: str | None = None,
+) -> pl.DataFrame:
+    """Customer-work caseworkers of the period with their number of job offers, notices and
+    presentations, those without any first: ``level, area, yksikko, kunta, virkailija_id,
+    offers``. Pseudonymous ids only (no names exist in the data)."""
+    raw = run_breakdown_sql(
+        con, sql_text("caseworker_offers"), start, end, as_of=as_of,
+        needs=("virkailijat", "tapahtumat"),
+    )  # fmt: skip
+    columns = ["level", "area", "yksikko", "kunta", "virkailija_id", "offers"]
+    if raw is None:
+        schema = dict.fromkeys(columns, pl.String) | {"offers": pl.Int64}
+        return pl.DataFrame(schema=schema)
+    placed = place(raw, level, area).with_columns(pl.col("offers").cast(pl.Int64))
+    return placed.select(columns).sort("offers", "yksikko", "kunta", "virkailija_id")
+
+
+def caseworker_offer_summary(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    *,
+    as_of: dt.date | None = None,
+    level: str = "kunta",
+    area: str | None = None,
+    threshold: int | None = None,
+) -> pl.DataFrame:
+    """Per area and unit: ``level, area, yksikko, caseworkers, without_offers``."""
+    people = caseworkers_without_offers(con, start, end, as_of=as_of, level=level, area=area)
+    out = (
+        people.group_by("level", "area", "yksikko")
+        .agg(
+            pl.len().cast(pl.Int64).alias("caseworkers"),
+            (pl.col("offers") == 0).sum().cast(pl.Int64).alias("without_offers"),
+        )
+        .sort("area", "yksikko")
+    )
+    if threshold is None:
+        return out
+    for column in ("without_offers", "caseworkers"):
+        out = suppress_counts(
+            out, column, keys=("yksikko",), margins=[("area",)], threshold=threshold
+        )
+    return out
+
+
+def meeting_flows(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    *,
+    as_of: dt.date | None = None,
+    level: str = "koko_alue",
+    area: str | None = None,
+    threshold: int | None = None,
+) -> pl.DataFrame:
+    """Face-to-face meetings from the client's home municipality to the service point's:
+    ``level, area, kotikunta, palvelupiste, outside, count`` (the area is the home's)."""
+    raw = run_breakdown_sql(
+        con, sql_text("meeting_flows"), start, end, as_of=as_of,
+        needs=("tapahtumat", "asiakkaat"),
+    )  # fmt: skip
+    columns = ["level", "area", "kotikunta", "palvelupiste", "outside", "count"]
+    if raw is None:
+        schema = dict.fromkeys(columns, pl.String) | {"outside": pl.Boolean, "count": pl.Int64}
+        return pl.DataFrame(schema=schema)
+    out = (
+        place(raw, level, area, kunta="kotikunta")
+        .with_columns(
+            (pl.col("kotikunta") != pl.col("palvelupiste")).alias("outside"),
+            pl.col("count").cast(pl.Int64),
+        )
+        .select(columns)
+        .sort("kotikunta", "palvelupiste")
+    )
+    if threshold is None:
+        return out
+    margins = [("kotikunta",), ("palvelupiste",)]
+    return suppress_counts(out, margins=margins, threshold=threshold)

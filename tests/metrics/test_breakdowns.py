@@ -1,0 +1,248 @@
+"""The drill-down tables on tiny hand-made databases; each also agrees with its KPI row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+import pytest
+
+from metrics.breakdowns import (
+    caseworker_offer_summary,
+    caseworkers_without_offers,
+    channel_split,
+    clients_per_htv,
+    cohort_outcomes,
+    fill_time_distribution,
+    fill_time_summary,
+    meeting_flows,
+)
+from metrics.breakdowns_people import outcome_sql
+from metrics.context import MetricsError
+from metrics.registry import REGISTRY
+from tests.metrics.kpidb import KpiDb, d
+
+Q1 = (d("1.1.2025"), d("31.3.2025"))
+A = d("30.4.2025")
+
+
+def kpi_row(
+    db: KpiDb, metric_id: str, area: str, start: dt.date = Q1[0], end: dt.date = Q1[1]
+) -> dict[str, Any]:
+    return db.kpi(metric_id, start, end, as_of=A)[area]
+
+
+def counts(df: pl.DataFrame, *keys: str) -> dict[object, int]:
+    """count by key (one key) or by a tuple of keys."""
+    rows = df.iter_rows(named=True)
+    if len(keys) == 1:
+        return {r[keys[0]]: r["count"] for r in rows}
+    return {tuple(r[k] for k in keys): r["count"] for r in rows}
+
+
+def test_channel_split_by_type_and_channel(db: KpiDb) -> None:
+    db.client("A", "Joensuu")
+    db.client("B", "Kitee")
+    db.event("A", "alkuhaastattelu", d("2.1.2025"), kanava="kasvokkain")
+    db.event("A", "alkuhaastattelu", d("3.1.2025"), kanava="puhelin")
+    db.event("B", "alkuhaastattelu", d("4.1.2025"), kanava="kasvokkain")
+    db.event("B", "tyonhakukeskustelu", d("5.2.2025"), kanava="video")
+    db.event("B", "taydentava_tyonhakukeskustelu", d("6.2.2025"), kanava="verkko")
+    db.event("B", "alkuhaastattelu", d("1.4.2025"), kanava="kasvokkain")  # after the period
+    db.event("A", "osaamiskartoitus", d("7.1.2025"))  # not a meeting
+    whole = channel_split(db.con, *Q1, as_of=A)
+    assert whole.height == 3 * 4  # every type x channel, zeros included
+    got = counts(whole, "tyyppi", "kanava")
+    assert got[("alkuhaastattelu", "kasvokkain")] == 2
+    assert got[("alkuhaastattelu", "puhelin")] == 1
+    assert got[("tyonhakukeskustelu", "video")] == 1
+    assert got[("taydentava_tyonhakukeskustelu", "verkko")] == 1
+    assert sum(got.values()) == 5
+    kunnat = channel_split(db.con, *Q1, as_of=A, level="kunta")
+    assert kunnat.height == 13 * 12
+    kitee = counts(kunnat.filter(pl.col("area") == "Kitee"), "tyyppi", "kanava")
+    assert (
+        kitee[("alkuhaastattelu", "kasvokkain")] == 1 and kitee[("alkuhaastattelu", "puhelin")] == 0
+    )
+    one = channel_split(db.con, *Q1, as_of=A, level="palvelualue", area="Keski-Karjala")
+    assert set(one["area"]) == {"Keski-Karjala"} and one["count"].sum() == 3
+    # The KPI's denominator is the same interviews.
+    interviews = sum(
+        v for k, v in got.items() if isinstance(k, tuple) and k[0] == "alkuhaastattelu"
+    )
+    assert (
+        interviews
+        == kpi_row(db, "initial_interviews_face_to_face", "Pohjois-Karjala")["denominator"]
+    )
+
+
+def test_channel_split_with_the_small_number_rule(db: KpiDb) -> None:
+    db.client("A", "Joensuu")
+    for day in range(2, 22):
+        db.event("A", "alkuhaastattelu", d(f"{day}.1.2025"), kanava="kasvokkain")
+    db.event("A", "alkuhaastattelu", d("22.1.2025"), kanava="puhelin")
+    out = channel_split(db.con, *Q1, as_of=A, threshold=5)
+    row = out.filter((pl.col("tyyppi") == "alkuhaastattelu") & (pl.col("kanava") == "puhelin"))
+    assert row["count"][0] is None and row["count_suppressed"][0]
+    # the interviews' total is public (the KPI card), so the 20 face to face go with it
+    face = out.filter((pl.col("tyyppi") == "alkuhaastattelu") & (pl.col("kanava") == "kasvokkain"))
+    assert face["count_suppressed"][0]
+
+
+def test_fill_time_buckets_mean_and_median(db: KpiDb) -> None:
+    for i, days in enumerate([0, 7, 8, 21, 22, 61, 100]):
+        closed = d("1.1.2025") + _days(days)
+        kunta = "Joensuu" if i < 4 else "Lieksa"
+        db.add("tyopaikat", tyopaikka_id=f"V{i}", kunta=kunta, julkaistu=d("1.1.2025"),
+               sulkeutunut=closed, tulos="taytetty")  # fmt: skip
+    db.add("tyopaikat", tyopaikka_id="X1", kunta="Joensuu", julkaistu=d("1.1.2025"),
+           sulkeutunut=d("5.1.2025"), tulos="peruttu")  # fmt: skip
+    dist = fill_time_distribution(db.con, d("1.1.2025"), d("30.4.2025"), as_of=A)
+    # 100 days after 1.1.2025 is 11.4.2025: inside the period.
+    assert counts(dist, "bucket") == {
+        "0–7": 2, "8–14": 1, "15–21": 1, "22–30": 1, "31–60": 0, "61+": 2
+    }  # fmt: skip
+    summary = fill_time_summary(db.con, d("1.1.2025"), d("30.4.2025"), as_of=A, level="kunta")
+    joensuu = summary.filter(pl.col("area") == "Joensuu").row(0, named=True)
+    assert (joensuu["vacancies"], joensuu["mean_days"], joensuu["median_days"]) == (4, 9.0, 7.5)
+    lieksa = summary.filter(pl.col("area") == "Lieksa").row(0, named=True)
+    assert (lieksa["vacancies"], lieksa["median_days"]) == (3, 61.0)
+    empty = summary.filter(pl.col("area") == "Kitee").row(0, named=True)
+    assert empty["vacancies"] == 0 and empty["mean_days"] is None
+    whole = kpi_row(db, "vacancy_fill_time_days", "Pohjois-Karjala", d("1.1.2025"), d("30.4.2025"))
+    assert whole["value"] == pytest.approx((0 + 7 + 8 + 21 + 22 + 61 + 100) / 7)
+
+
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
+
+
+def test_tym_cohort_outcomes_on_time_late_excluded_pending(db: KpiDb) -> None:
+    for c in "ABCDE":
+        db.client(c, "Kitee" if c in "AB" else "Rääkkylä")
+    add = db.add
+    add("palvelujaksot", asiakas_id="A", palvelu="tym", alkupvm=d("10.1.2025"))
+    db.event("A", "palvelutarpeen_arviointi", d("5.3.2025"))  # D = 10.4: on time
+    add("palvelujaksot", asiakas_id="B", palvelu="tym", alkupvm=d("10.1.2025"))
+    db.event("B", "palvelutarpeen_arviointi", d("20.4.2025"))  # late
+    add(
+        "palvelujaksot",
+        asiakas_id="C",
+        palvelu="tym",
+        alkupvm=d("15.1.2025"),
+        loppupvm=d("1.3.2025"),
+    )
+    add("palvelujaksot", asiakas_id="D", palvelu="tym", alkupvm=d("15.3.2025"))  # D 15.6 > A
+    add("palvelujaksot", asiakas_id="E", palvelu="tym", alkupvm=d("10.1.2025"))  # no deed, D < A
+    out = cohort_outcomes(db.con, "tym_assessment_within_3_months", *Q1, as_of=A)
+    kitee = counts(out.filter(pl.col("area") == "Kitee"), "outcome")
+    assert kitee == {"on_time": 1, "late": 1, "excluded": 0, "pending": 0}
+    raakkyla = counts(out.filter(pl.col("area") == "Rääkkylä"), "outcome")
+    assert raakkyla == {"on_time": 0, "late": 1, "excluded": 1, "pending": 1}
+    whole = counts(
+        cohort_outcomes(db.con, "tym_assessment_within_3_months", *Q1, as_of=A, level="koko_alue"),
+        "outcome",
+    )
+    kpi = kpi_row(db, "tym_assessment_within_3_months", "Pohjois-Karjala")
+    assert whole["on_time"] == kpi["numerator"] == 1
+    assert whole["on_time"] + whole["late"] == kpi["denominator"] == 3
+    assert whole["pending"] == kpi["pending"] == 1 and whole["excluded"] == 1
+
+
+def test_training_outcomes_come_from_its_own_counts(db: KpiDb) -> None:
+    db.client("A", "Nurmes")
+    db.client("B", "Nurmes")
+    db.client("C", "Nurmes")
+    for c, end in (("A", "10.1.2025"), ("B", "15.1.2025"), ("C", "20.3.2025")):
+        db.add("koulutukset", asiakas_id=c, koulutus_id="K", laji="ammatillinen",
+               alkupvm=d("1.10.2024"), loppupvm=d(end), suoritettu=True)  # fmt: skip
+    db.add("tilajaksot", asiakas_id="B", tila="tyoton", alkupvm=d("1.4.2025"))  # on F = 15.4
+    out = cohort_outcomes(db.con, "training_unemployment_ended_3_months", *Q1, as_of=A)
+    nurmes = counts(out.filter(pl.col("area") == "Nurmes"), "outcome")
+    assert nurmes == {"on_time": 1, "late": 1, "excluded": 0, "pending": 1}  # C: F = 20.6 > A
+
+
+def test_every_cohort_metric_has_an_outcome_breakdown(db: KpiDb) -> None:
+    for metric in (m for m in REGISTRY if m.cohort):
+        out = cohort_outcomes(db.con, metric.id, *Q1, as_of=A, level="koko_alue")
+        assert out["outcome"].to_list() == ["on_time", "late", "excluded", "pending"]
+        assert out["count"].sum() == 0
+    with_cte = [m.id for m in REGISTRY if m.cohort and outcome_sql(m) is not None]
+    assert len(with_cte) >= 4  # only training reads its counts instead of its cases
+    with pytest.raises(MetricsError, match="not a cohort metric"):
+        cohort_outcomes(db.con, "employer_contacts", *Q1, as_of=A)
+
+
+def test_caseworkers_without_offers(db: KpiDb) -> None:
+    add = db.add
+    add("virkailijat", virkailija_id="V1", yksikko="henkiloasiakkaat", kunta="Joensuu")
+    add("virkailijat", virkailija_id="V2", yksikko="tym", kunta="Joensuu", alkupvm=d("1.3.2025"))
+    add("virkailijat", virkailija_id="V3", yksikko="tyonantajapalvelut", kunta="Joensuu")
+    add("virkailijat", virkailija_id="V4", yksikko="kotouttaminen", kunta="Kitee",
+        loppupvm=d("31.12.2024"))  # fmt: skip
+    add("virkailijat", virkailija_id="V5", yksikko="kotouttaminen", kunta="Kitee")
+    db.client("A", "Joensuu")
+    db.event("A", "tyotarjous", d("3.1.2025"), virkailija_id="V1")
+    db.event("A", "esittely", d("4.1.2025"), virkailija_id="V1")
+    db.event("A", "tyotarjous", d("5.4.2025"), virkailija_id="V5")  # after the period
+    people = caseworkers_without_offers(db.con, *Q1, as_of=A)
+    assert people.select("virkailija_id", "offers").rows() == [("V5", 0), ("V2", 0), ("V1", 2)]
+    assert set(people.columns) == {"level", "area", "yksikko", "kunta", "virkailija_id", "offers"}
+    summary = caseworker_offer_summary(db.con, *Q1, as_of=A, level="palvelualue")
+    got = {
+        (r["area"], r["yksikko"]): (r["caseworkers"], r["without_offers"])
+        for r in summary.iter_rows(named=True)
+    }
+    assert got == {("Joensuu", "henkiloasiakkaat"): (1, 0), ("Joensuu", "tym"): (1, 1),
+                   ("Keski-Karjala", "kotouttaminen"): (1, 1)}  # fmt: skip
+    kpi = kpi_row(db, "caseworkers_making_job_offers", "Pohjois-Karjala")
+    assert kpi["denominator"] - kpi["numerator"] == 2
+
+
+def test_meeting_flows(db: KpiDb) -> None:
+    db.client("A", "Liperi")
+    db.client("B", "Joensuu")
+    for day in (2, 3):
+        db.event("A", "tyonhakukeskustelu", d(f"{day}.1.2025"), kanava="kasvokkain",
+                 palvelupiste="Joensuu")  # fmt: skip
+    db.event("A", "alkuhaastattelu", d("4.1.2025"), kanava="kasvokkain", palvelupiste="Liperi")
+    db.event("A", "alkuhaastattelu", d("5.1.2025"), kanava="puhelin", palvelupiste="Joensuu")
+    db.event("B", "alkuhaastattelu", d("6.1.2025"), kanava="kasvokkain")  # no service point
+    db.event("B", "alkuhaastattelu", d("7.1.2025"), kanava="kasvokkain", palvelupiste="Joensuu")
+    flows = meeting_flows(db.con, *Q1, as_of=A)
+    got = {
+        (r["kotikunta"], r["palvelupiste"]): (r["count"], r["outside"])
+        for r in flows.iter_rows(named=True)
+    }
+    assert got == {("Joensuu", "Joensuu"): (1, False), ("Liperi", "Joensuu"): (2, True),
+                   ("Liperi", "Liperi"): (1, False)}  # fmt: skip
+    kpi = kpi_row(db, "meetings_outside_home_municipality", "Pohjois-Karjala")
+    assert (kpi["numerator"], kpi["denominator"]) == (2, 4)
+    only = meeting_flows(db.con, *Q1, as_of=A, level="palvelualue", area="Joensuu")
+    assert only["kotikunta"].to_list() == ["Joensuu"]
+    hidden = meeting_flows(db.con, *Q1, as_of=A, threshold=5)
+    assert hidden["count_suppressed"].all()
+
+
+def test_clients_per_htv_is_the_kpi(db: KpiDb) -> None:
+    db.client("A", "Juuka")
+    db.add("tyonhakujaksot", asiakas_id="A", alkupvm=d("1.2.2025"))
+    out = clients_per_htv(db.con, *Q1, as_of=A, level="kunta")
+    juuka = out.filter(pl.col("area") == "Juuka").row(0, named=True)
+    kpi = kpi_row(db, "clients_per_customer_service_htv", "Juuka")
+    assert (juuka["clients"], juuka["htv"], juuka["ratio"]) == (1, kpi["denominator"], kpi["value"])
+    hidden = clients_per_htv(db.con, *Q1, as_of=A, level="kunta", threshold=5)
+    assert hidden.filter(pl.col("area") == "Juuka")["ratio"][0] is None
+
+
+def test_missing_exports_give_empty_tables_and_bad_areas_an_error() -> None:
+    db = KpiDb(exports=("asiakkaat",))
+    assert channel_split(db.con, *Q1, as_of=A).height == 0
+    assert fill_time_distribution(db.con, *Q1, as_of=A).height == 0
+    assert meeting_flows(db.con, *Q1, as_of=A).height == 0
+    assert caseworkers_without_offers(db.con, *Q1, as_of=A).height == 0
+    with pytest.raises(MetricsError, match="unknown area"):
+        channel_split(KpiDb().con, *Q1, as_of=A, level="kunta", area="Tampere")
+    with pytest.raises(MetricsError, match="after its end"):
+        channel_split(KpiDb().con, Q1[1], Q1[0], as_of=A)
