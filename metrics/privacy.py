@@ -143,10 +143,11 @@ def suppress_counts(
     threshold: int = DEFAULT_THRESHOLD,
 ) -> pl.DataFrame:
     """A breakdown table of counts of people with small counts hidden (``column`` nulled,
-    ``<column>_suppressed`` added). Each margin is a set of key columns: the rows sharing their values
-    add up to a total the reader can see elsewhere, so no single cell may be recoverable from
-    it. With ``level``/``area`` columns, rows with equal ``keys`` (the table's other key
-    columns) also follow the area hierarchy (kunnat add up to their service area and area)."""
+    ``<column>_suppressed`` added). Each margin is a set of key columns: the rows sharing
+    their values add up to a total the reader can see elsewhere, so no single cell may be
+    recoverable from it. With ``level``/``area`` columns, rows with equal ``keys`` (the
+    table's other key columns) also follow the area hierarchy (kunnat add up to their
+    service area and to the whole area)."""
     rowid = "__row"
     work = df.with_row_index(rowid)
     equations: list[Equation] = []
