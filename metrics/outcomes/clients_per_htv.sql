@@ -3,13 +3,27 @@
 -- budgeted for customer service (ref_henkilosto.asiakaspalvelu) in the municipality's service
 -- point, from the staffing file of E's year (the latest earlier one when that year has none).
 -- Jokerityö placed in Kitee and Lieksa counts there, as the file places it.
-WITH open_clients AS (
-    SELECT b.b_start, a.kunta, count(DISTINCT j.asiakas_id) AS clients
-    FROM kpi_buckets AS b
-    JOIN tyonhakujaksot AS j
-      ON j.alkupvm <= b.b_e AND coalesce(j.loppupvm, DATE '9999-12-31') >= b.b_e
+-- A client's job-search periods never overlap (the load rejects overlaps), so the periods open
+-- on E are the clients: counted as starts on or before E minus ends before E, per day, which
+-- keeps the join with the buckets small at any number of clients.
+WITH changes AS (
+    SELECT a.kunta, j.alkupvm AS d, 1 AS n
+    FROM tyonhakujaksot AS j
     JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
-    GROUP BY b.b_start, a.kunta
+    UNION ALL
+    SELECT a.kunta, j.loppupvm + 1 AS d, -1 AS n
+    FROM tyonhakujaksot AS j
+    JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
+    WHERE j.loppupvm IS NOT NULL
+),
+daily AS (
+    SELECT kunta, d, sum(n) AS n FROM changes GROUP BY kunta, d
+),
+open_clients AS (
+    SELECT b.b_start, x.kunta, sum(x.n) AS clients
+    FROM kpi_buckets AS b
+    JOIN daily AS x ON x.d <= b.b_e
+    GROUP BY b.b_start, x.kunta
 ),
 staff_year AS (
     SELECT
