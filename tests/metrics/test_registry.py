@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from metrics.definition import MetricDefinition
@@ -80,3 +82,16 @@ def test_every_metric_has_titles_sql_and_a_target_row_unless_it_has_none(
     assert (metric.id in targets) == metric.has_target
     goal = GOALS[metric.goal]
     assert goal.title_fi and goal.title_en
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize("metric", REGISTRY, ids=lambda m: m.id)
+def test_every_metric_has_a_hand_worked_test_that_names_it(metric: MetricDefinition) -> None:
+    naming = [
+        p.name
+        for p in TESTS.glob("test_*.py")
+        if p.name != "test_registry.py" and f'"{metric.id}"' in p.read_text(encoding="utf-8")
+    ]
+    assert naming, f"no test under tests/metrics names {metric.id}"
