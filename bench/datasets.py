@@ -34,10 +34,11 @@ class Dataset:
     seed: int
     start: date
     end: date
+    version: str  # the generator's version when the dataset was asked for
 
     @property
     def key(self) -> str:
-        return f"c{self.clients}-s{self.seed}-{self.start}-{self.end}-g{generator_version()}"
+        return f"c{self.clients}-s{self.seed}-{self.start}-{self.end}-g{self.version}"
 
     @property
     def folder(self) -> Path:
@@ -78,4 +79,4 @@ class Dataset:
 def dataset(clients: int, seed: int = 1, years: int = 1) -> Dataset:
     """The area's data from 2025-01-01 (or ``years`` back from the data's end year)."""
     start = date(min(2025, DATA_END.year - years + 1), 1, 1)
-    return Dataset(clients, seed, start, DATA_END)
+    return Dataset(clients, seed, start, DATA_END, generator_version())

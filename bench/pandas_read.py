@@ -115,6 +115,8 @@ def read_export(folder: Path, export: str) -> pd.DataFrame | None:
 
 
 def read_folder(folder: Path) -> dict[str, pd.DataFrame]:
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no folder of exports at {folder}")
     out: dict[str, pd.DataFrame] = {}
     for export in DATE_COLUMNS:
         df = read_export(folder, export)

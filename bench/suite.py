@@ -14,6 +14,7 @@ import os
 import platform
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -52,34 +53,55 @@ def _timed(kind: str, ds: Dataset, runs: int, r: dict[str, Any]) -> None:
     r[f"{kind}_loadavg"] = [load_before, os.getloadavg()[0]]
 
 
+def _pages(ds: Dataset, r: dict[str, Any], cold: int, warm: int) -> None:
+    shots = RESULTS / "screenshots" / str(ds.clients)
+    loads = page_loads(ds.db, PAGES, cold_runs=cold, warm_runs=warm, screenshot_dir=shots)
+    for name, t in loads.items():
+        r[f"page_{name}_cold_s"] = goals.med(t["cold"])
+        r[f"page_{name}_warm_s"] = goals.med(t["warm"])
+        r[f"page_{name}_exceptions"] = int(t["exceptions"][0])
+    r["page_runs"] = loads
+
+
+def _step(r: dict[str, Any], what: str, action: Callable[[], None]) -> bool:
+    """Runs one step; a failure is recorded (and printed) and the other steps go on."""
+    _log(what)
+    try:
+        action()
+        return True
+    except BenchError as exc:
+        _log(f"FAILED: {exc}")
+        r.setdefault("errors", []).append(f"{what}: {exc}")
+        return False
+
+
 def measure(clients: int, args: argparse.Namespace, *, curve: bool = False) -> dict[str, Any]:
     national = clients >= 300_000
     fast, slow = (args.slow_runs, args.slow_runs) if national else (args.fast_runs, args.slow_runs)
+    once = 1 if national and not args.all_runs else slow
     ds = dataset(clients, args.seed, args.years)
     r: dict[str, Any] = {"clients": clients, "dataset": ds.key}
-    _log(f"{clients} clients: exports ({ds.folder})")
-    r["generate_s"] = ds.ensure()
-    _log(f"{clients} clients: load x{slow}")
-    r.update(load(ds, runs=1 if national and not args.all_runs else slow))
-    _log(f"{clients} clients: KPI table x{fast}, weekly series x{fast}")
-    _timed("kpi", ds, fast, r)
-    _timed("series", ds, fast, r)
-    r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
+    name = f"{clients} clients:"
+
+    def generate() -> None:
+        r["generate_s"] = ds.ensure()
+
+    if not _step(r, f"{name} exports ({ds.folder})", generate):
+        return r
+    if not _step(r, f"{name} load x{once}", lambda: r.update(load(ds, runs=once))):
+        return r
+    _step(r, f"{name} KPI table x{fast}", lambda: _timed("kpi", ds, fast, r))
+    _step(r, f"{name} weekly series x{fast}", lambda: _timed("series", ds, fast, r))
+    if "kpi_s" in r and "series_s" in r:
+        r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
     if not args.no_browser and not curve and (clients == goals.AREA or args.browser_all):
-        _log(f"{clients} clients: pages in chromium (cold x{slow}, warm x{fast})")
-        shots = RESULTS / "screenshots" / str(clients)
-        loads = page_loads(ds.db, PAGES, cold_runs=slow, warm_runs=fast, screenshot_dir=shots)
-        for name, t in loads.items():
-            r[f"page_{name}_cold_s"] = goals.med(t["cold"])
-            r[f"page_{name}_warm_s"] = goals.med(t["warm"])
-            r[f"page_{name}_exceptions"] = int(t["exceptions"][0])
-        r["page_runs"] = loads
+        what = f"{name} pages in chromium (cold x{slow}, warm x{fast})"
+        _step(r, what, lambda: _pages(ds, r, slow, fast))
     if not args.no_pandas:
-        runs = 1 if national and not args.all_runs else slow
-        _log(f"{clients} clients: the pandas way x{runs}")
-        _timed("pandas", ds, runs, r)
-        r["pandas_ratio"] = r["pandas_s"] / r["kpi_s"]
-        r["pandas_vs_load_ratio"] = r["pandas_s"] / (r["load_s"] + r["kpi_s"])
+        _step(r, f"{name} the pandas way x{once}", lambda: _timed("pandas", ds, once, r))
+        if "pandas_s" in r and "kpi_s" in r:
+            r["pandas_ratio"] = r["pandas_s"] / r["kpi_s"]
+            r["pandas_vs_load_ratio"] = r["pandas_s"] / (r["load_s"] + r["kpi_s"])
     return r
 
 
@@ -125,13 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     started = time.time()
     results: dict[int, dict[str, Any]] = {}
-    try:
-        for clients in sizes:
-            results[clients] = measure(clients, args, curve=args.curve)
-    except BenchError as exc:
-        print(f"bench/run: {exc}", file=sys.stderr)
-        return 1
+    for clients in sizes:
+        results[clients] = measure(clients, args, curve=args.curve)
     print(goals.render(results))
+    failed = [e for r in results.values() for e in r.get("errors", [])]
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{'curve' if args.curve else 'bench'}-{stamp}.json"
@@ -146,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     out.write_text(json.dumps({"meta": meta, "results": results}, indent=2, default=str))
     print(f"\nresults: {out.relative_to(ROOT)}")
-    return 0
+    for error in failed:
+        print(f"bench/run: FAILED {error.splitlines()[0]}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
