@@ -1,0 +1,107 @@
+"""AppTest smoke test: every page runs with the committed sample in both languages, and the
+numbers on screen are the KPI table's, formatted (the small-number rule applied)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from metrics import engine
+from metrics.registry import REGISTRY
+from tests.app.conftest import APP
+from ui import kpi_view
+from ui.i18n import Lang, t
+from ui.pages import GOAL_PAGES
+
+PAGES = (
+    "pages/overview.py",
+    *(f"pages/{file}" for file, *_ in GOAL_PAGES),
+    "pages/service_process.py",
+    "pages/resources.py",
+    "pages/data.py",
+)
+
+
+def expected_values(db: Path, lang: Lang, level: str, area: str) -> dict[str, str]:
+    """metric id -> value as the screen must show it, for the default view (year to date)."""
+    con = duckdb.connect(str(db), read_only=True)
+    as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
+    table = kpi_view.suppressed(engine.kpi_table(con, date(as_of.year, 1, 1), as_of))
+    con.close()
+    rows = table.filter((pl.col("level") == level) & (pl.col("area") == area))
+    return {
+        str(r["metric_id"]): kpi_view.shown_row(r, lang).value for r in rows.iter_rows(named=True)
+    }
+
+
+def start(lang: Lang, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["kieli"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_every_page_runs_and_shows_the_kpi_table(kpi_env: Path, lang: Lang) -> None:
+    at = start(lang)
+    assert not at.exception
+    expected = expected_values(kpi_env, lang, "koko_alue", "Pohjois-Karjala")
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert at.title, page
+        shown = [m.value for m in at.metric]
+        if page.endswith(("overview.py", "service_process.py")) or "goal_" in page:
+            assert shown, page
+            assert set(shown) <= set(expected.values()), (page, shown)
+        if page.endswith("overview.py"):
+            assert sorted(shown) == sorted(expected.values())
+    assert at.sidebar.selectbox(key="alue").label == t("area", lang)
+
+
+def test_area_switch_shows_the_area_rows(kpi_env: Path) -> None:
+    at = start("fi")
+    at.sidebar.selectbox(key="alue").select("palvelualue:Keski-Karjala").run()
+    assert not at.exception
+    assert at.query_params["taso"] in (["palvelualue"], "palvelualue")
+    expected = expected_values(kpi_env, "fi", "palvelualue", "Keski-Karjala")
+    whole = expected_values(kpi_env, "fi", "koko_alue", "Pohjois-Karjala")
+    only_whole = {m.id for m in REGISTRY if "palvelualue" not in m.levels}
+    wanted = list(expected.values()) + [whole[k] for k in only_whole]
+    assert sorted(m.value for m in at.metric) == sorted(wanted)
+
+
+def test_a_link_reproduces_the_view(kpi_env: Path) -> None:
+    at = start("en", jakso="kuukausi", kk="2025-03", taso="kunta", alue="Lieksa")
+    assert not at.exception
+    assert at.sidebar.selectbox(key="jakso").value == "month"
+    assert at.sidebar.selectbox(key="kk").value == "2025-03"
+    assert at.sidebar.selectbox(key="alue").value == "kunta:Lieksa"
+    assert "1 Mar 2025 – 31 Mar 2025" in " ".join(c.value for c in at.caption)
+
+
+def test_presentation_mode_pages_through_the_goals(kpi_env: Path) -> None:
+    at = start("fi", esitys="1")
+    assert not at.exception
+    assert len(at.sidebar) == 0
+    first = [m.value for m in at.metric]
+    at.button(key="slide_next").click().run()
+    assert not at.exception
+    assert dict(at.query_params).get("dia") in (["1"], "1")
+    assert [m.value for m in at.metric] != first
+    at.button(key="slide_exit").click().run()
+    assert "esitys" not in at.query_params
+    assert len(at.sidebar) > 0
+
+
+def test_no_database_says_how_to_make_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_DB", str(tmp_path / "missing.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert any("python -m pipelines load" in e.value for e in at.error)
