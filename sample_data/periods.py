@@ -26,7 +26,7 @@ STATUSES = ("tyoton", "lomautettu", "tyollinen", "palveluissa", "muu")
 # Status of a plain period: tyoton, lomautettu, tyollinen, muu; and median days of each.
 PLAIN_STATUS = (0, 1, 2, 4)
 PLAIN_P = (0.78, 0.10, 0.07, 0.05)
-PLAIN_MEDIAN = {0: 100.0, 1: 50.0, 2: 120.0, 4: 90.0}
+PLAIN_MEDIAN = {0: 75.0, 1: 45.0, 2: 100.0, 4: 75.0}
 MAX_PERIODS = 3
 
 
@@ -64,7 +64,7 @@ def _plan(
     start = np.where(stock & (kind == TYM), first - rng.integers(100, 700, n), start)
     status = np.array(PLAIN_STATUS)[rng.choice(4, n, p=PLAIN_P)]
     status = np.where(koto | (kind != PLAIN), 0, status)
-    median = np.vectorize(PLAIN_MEDIAN.get)(status) * np.where(koto, 2.5, 1.0)
+    median = np.vectorize(PLAIN_MEDIAN.get)(status) * np.where(koto, 2.0, 1.0)
     end = start + _lognormal(rng, median, n)
     # Training periods: unemployed, in services, unemployed until the search ends.
     pre = rng.integers(20, 150, n)
@@ -74,7 +74,7 @@ def _plan(
         completed, planned, np.maximum(5, (planned * rng.uniform(0.15, 0.8, n)).astype(np.int64))
     )
     success = rng.random(n) < _area_value(geo, muni, "training_success")
-    post = np.where(success & completed, rng.integers(1, 80, n), rng.integers(100, 420, n))
+    post = np.where(success & completed, rng.integers(1, 80, n), rng.integers(100, 300, n))
     service_start = start + pre
     service_end = service_start + actual - 1
     end = np.where(kind == TRAINING, service_end + post, end)
@@ -86,7 +86,10 @@ def _plan(
     )
     end = np.where(kind == TYM, tym_start + tym_days, end)
     # The stock was already searching when the data starts: its periods are open then.
-    end = np.where(stock, np.maximum(end, first + _lognormal(rng, 60.0, n)), end)
+    # What remains of a stock period is longer than a fresh one (long searches are more
+    # likely to be on at any given day).
+    remaining = first + _lognormal(rng, median * 2.0, n)
+    end = np.where(stock, np.where(kind == TYM, np.maximum(end, first + 30), remaining), end)
     return {
         "client": client,
         "muni": muni,
@@ -121,7 +124,7 @@ def make_periods(
     for _ in range(MAX_PERIODS - 1):
         prev = batches[-1]
         nxt = prev["end"] + rng.integers(20, 400, len(prev["end"]))
-        keep = (prev["end"] < last) & (nxt <= last) & (rng.random(len(nxt)) < 0.55)
+        keep = (prev["end"] < last) & (nxt <= last) & (rng.random(len(nxt)) < 0.45)
         if not keep.any():
             break
         none = np.zeros(int(keep.sum()), dtype=bool)

@@ -14,7 +14,7 @@ from sample_data.profiles import PROFILES, Geography
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 # Share of a year's clients already in a job search when the data starts (the stock).
-STOCK_SHARE = 0.3
+STOCK_SHARE = 0.5
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ PROFILES: dict[str, AreaProfile] = {
         training_success=0.58,
         fill_days=18.0,
         tym_months=14.0,
-        offering_caseworkers=0.95,
+        offering_caseworkers=1.0,
         outside_home=0.03,
         immigrant_share=0.14,
     ),
