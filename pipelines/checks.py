@@ -59,17 +59,21 @@ def run_checks(
 def overlap_frame(
     frame: pl.DataFrame, key: str, start: str, end: str, raw_key: str
 ) -> pl.DataFrame:
-    """Rows sorted by key and start, ``_overlap`` true where a period starts before an
-    earlier period of the same key has ended (a period ending the day the next one starts
-    is not an overlap; an open period overlaps everything after it)."""
+    """Rows sorted by key and start, ``_overlap`` true where a period starts before the
+    previous period of the same key has ended (a period ending the day the next one starts
+    is not an overlap; an open period overlaps what starts after it).
+
+    Comparing neighbours is enough to find every key with an overlap: if periods i < j
+    overlap, then i and i+1 do, since start(i+1) <= start(j) < end(i).
+    """
     ends = pl.col(end).fill_null(FAR_FUTURE)
+    same_key = pl.col(key) == pl.col(key).shift(1)
     return (
         frame.lazy()
         .select("_row", key, start, end, raw_key)
         .filter(pl.col(key).is_not_null() & pl.col(start).is_not_null())
         .sort(key, start, end, nulls_last=True)
-        .with_columns(_prev_end=ends.cum_max().shift(1).over(key))
-        .with_columns(_overlap=pl.col(start) < pl.col("_prev_end"))
+        .with_columns(_overlap=same_key & (pl.col(start) < ends.shift(1)))
         .collect()
     )
 

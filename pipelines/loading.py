@@ -88,11 +88,16 @@ class Staging:
         self.tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
         self.tmp.unlink(missing_ok=True)
         self.con = duckdb.connect(str(self.tmp))
+        self.con.execute("SET enable_progress_bar = false")
         self.log: list[dict[str, object]] = []
 
     def write(self, spec: ExportSpec, frame: pl.DataFrame, log: dict[str, object]) -> None:
         self.con.execute(spec.export.ddl())
-        self.con.register("incoming", frame)
+        # Codes and municipalities travel as dictionaries (each distinct text converted
+        # once); string_view columns go without a copy (polars' newest Arrow level).
+        few = [c.name for c in spec.export.columns if c.kind in ("code", "municipality")]
+        frame = frame.with_columns(pl.col(few).cast(pl.Categorical))
+        self.con.register("incoming", frame.to_arrow(compat_level=pl.CompatLevel.newest()))
         self.con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM incoming')
         self.con.unregister("incoming")
         self.log.append(log)

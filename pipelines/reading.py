@@ -10,7 +10,8 @@ A file that is not a table at all raises ``PipelineError``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import fastexcel
@@ -55,17 +56,10 @@ def _empty(file: str) -> PipelineError:
     )
 
 
-def detect_encoding(data: bytes, file: str) -> tuple[bytes, str]:
-    """Returns the content as UTF-8 without BOM and the encoding it was written in."""
-    if data.startswith(_BOM):
-        return data[len(_BOM) :], "utf-8-sig"
+def to_utf8(data: bytes, file: str) -> bytes:
+    """Windows-1252 content re-encoded as UTF-8 (called when it is not UTF-8)."""
     try:
-        data.decode("utf-8")
-        return data, "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252").encode("utf-8"), "windows-1252"
+        return data.decode("cp1252").encode("utf-8")
     except UnicodeDecodeError as exc:
         raise _not_a_table(
             file,
@@ -99,6 +93,17 @@ def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.D
     return header, body
 
 
+def _parse_csv(text: bytes, delimiter: str) -> pl.DataFrame:
+    return pl.read_csv(
+        text,
+        has_header=False,
+        separator=delimiter,
+        infer_schema=False,
+        truncate_ragged_lines=False,
+        raise_if_empty=False,
+    )
+
+
 def _read_csv(path: Path, data: bytes) -> RawTable:
     head = data[:65536]
     if not data.strip(b" \t\r\n" + _BOM):
@@ -107,18 +112,17 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
         raise _not_a_table(path.name, "binääritiedosto", "binary file")
     if _looks_html(head):
         raise _not_a_table(path.name, "HTML- tai XML-sivu", "an HTML or XML page")
-    text, encoding = detect_encoding(data, path.name)
+    text, encoding = (data[len(_BOM) :], "utf-8-sig") if data.startswith(_BOM) else (data, "utf-8")
     first_line = text[:65536].split(b"\n", 1)[0].decode("utf-8", errors="replace")
     delimiter = detect_delimiter(first_line)
     try:
-        frame = pl.read_csv(
-            text,
-            has_header=False,
-            separator=delimiter,
-            infer_schema=False,
-            truncate_ragged_lines=False,
-            raise_if_empty=False,
-        )
+        try:
+            frame = _parse_csv(text, delimiter)
+        except pl.exceptions.ComputeError as exc:
+            if "utf-8" not in str(exc).lower() or encoding != "utf-8":
+                raise
+            text, encoding = to_utf8(text, path.name), "windows-1252"
+            frame = _parse_csv(text, delimiter)
     except pl.exceptions.PolarsError as exc:
         raise _not_a_table(
             path.name,
@@ -126,7 +130,7 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
             "rows do not match the header's number of fields, or quotes are broken",
         ) from exc
     header, body = _split_header(frame, path.name)
-    return RawTable(path.name, path, "csv", _sha256(data), encoding, delimiter, header, body)
+    return RawTable(path.name, path, "csv", "", encoding, delimiter, header, body)
 
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
@@ -142,7 +146,7 @@ def _read_xlsx(path: Path, data: bytes) -> RawTable:
         ) from exc
     frame = frame.select(pl.all().cast(pl.String))
     header, body = _split_header(frame, path.name)
-    return RawTable(path.name, path, "xlsx", _sha256(data), None, None, header, body)
+    return RawTable(path.name, path, "xlsx", "", None, None, header, body)
 
 
 def _read_parquet(path: Path, data: bytes) -> RawTable:
@@ -160,7 +164,7 @@ def _read_parquet(path: Path, data: bytes) -> RawTable:
     body = frame.select(
         pl.col(c).cast(pl.String).alias(f"c{i}") for i, c in enumerate(frame.columns)
     )
-    return RawTable(path.name, path, "parquet", _sha256(data), None, None, header, body)
+    return RawTable(path.name, path, "parquet", "", None, None, header, body)
 
 
 def _sha256(data: bytes) -> str:
@@ -168,13 +172,16 @@ def _sha256(data: bytes) -> str:
 
 
 def read_file(path: Path) -> RawTable:
-    """Reads one export file; raises PipelineError when it is empty or not a table."""
+    """Reads one export file; raises PipelineError when it is empty or not a table.
+
+    The checksum is computed in a second thread while the file is parsed.
+    """
     fmt = FORMATS.get(path.suffix.lower())
+    readers = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": _read_parquet}
+    if fmt not in readers:
+        raise ValueError(f"not an export format: {path.name}")
     data = path.read_bytes()
-    if fmt == "csv":
-        return _read_csv(path, data)
-    if fmt == "xlsx":
-        return _read_xlsx(path, data)
-    if fmt == "parquet":
-        return _read_parquet(path, data)
-    raise ValueError(f"not an export format: {path.name}")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(_sha256, data)
+        table = readers[fmt](path, data)
+        return replace(table, sha256=digest.result())

@@ -100,7 +100,8 @@ class ValidationReport:
                 f"Aineistoa ei ladattu: {n} virhettä. Tietokanta on ennallaan.\n"
                 f"The data was not loaded: {n} error(s). The database is unchanged.\n"
             )
-            lines.extend(issue.render() for issue in self.errors)
+            ordered = sorted(self.errors, key=lambda i: (i.file, i.row or 0))
+            lines.extend(issue.render() for issue in ordered)
             for (file, column, _rule), count in self.omitted.items():
                 where = f"{file}" + (f", sarake/column {column}" if column else "")
                 lines.append(

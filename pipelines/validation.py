@@ -14,7 +14,7 @@ import polars as pl
 
 from pipelines import values
 from pipelines.checks import Check, fi_date, overlap_frame, run_checks
-from pipelines.contract import Column
+from pipelines.contract import Column, Export
 from pipelines.header import match_header
 from pipelines.hetu import hetu_columns
 from pipelines.reading import RawTable
@@ -49,7 +49,7 @@ def _typed(frame: pl.DataFrame, column: Column, source: str) -> pl.Expr:
     text = pl.col(source)
     kind = column.kind
     if kind == "date":
-        return values.to_date(text)
+        return values.to_iso_date(text)  # the other date forms only where needed (_dates)
     if kind == "int":
         return values.to_int(text)
     if kind == "str":
@@ -60,11 +60,44 @@ def _typed(frame: pl.DataFrame, column: Column, source: str) -> pl.Expr:
         typed = values.mapped(text, mapping, pl.Boolean())
         return typed.fill_null(False) if x_style else typed
     if kind == "code":
-        return values.mapped(text, values.code_mapping(column, distinct), pl.String())
-    return values.mapped(text, values.municipality_mapping(distinct), pl.String())
+        mapping = values.code_mapping(column, distinct)
+    else:
+        mapping = values.municipality_mapping(distinct)
+    if len(mapping) == len(distinct) and all(k == v for k, v in mapping.items()):
+        return text  # already canonical everywhere: nothing to map
+    return values.mapped(text, mapping, pl.String())
 
 
-def _cell_checks(spec: ExportSpec, found: dict[str, str], label: dict[str, str]) -> list[Check]:
+def _clean(frame: pl.DataFrame, sources: list[str]) -> pl.DataFrame:
+    """Strips spaces and nulls empty cells, only in the columns that have such cells."""
+    if not sources or frame.height == 0:
+        return frame
+    padded = frame.select(values.needs_cleaning(pl.col(s)).any() for s in sources).row(0)
+    dirty = [s for s, p in zip(sources, padded, strict=True) if p]
+    return frame.with_columns(values.clean(s).alias(s) for s in dirty)
+
+
+def _dates(frame: pl.DataFrame, export: Export, found: dict[str, str]) -> pl.DataFrame:
+    """Re-parses with every accepted date form the date columns that are not all ISO."""
+    dated = [c.name for c in export.columns if c.kind == "date" and c.name in found]
+    if not dated or frame.height == 0:
+        return frame
+    unparsed = frame.select(
+        (pl.col(found[n]).is_not_null() & pl.col(n).is_null()).any() for n in dated
+    ).row(0)
+    slow = [n for n, u in zip(dated, unparsed, strict=True) if u]
+    return frame.with_columns(values.to_date(pl.col(found[n])).alias(n) for n in slow)
+
+
+def _surely_unique(frame: pl.DataFrame, name: str) -> bool:
+    """A cheap proof of no duplicates: the ids strictly increase (exports are often sorted)."""
+    ids = pl.col(name).drop_nulls()
+    return bool(frame.select((ids > ids.shift(1)).all(ignore_nulls=True)).item())
+
+
+def _cell_checks(
+    spec: ExportSpec, frame: pl.DataFrame, found: dict[str, str], label: dict[str, str]
+) -> list[Check]:
     checks: list[Check] = []
     for column in spec.export.columns:
         src = found.get(column.name)
@@ -80,7 +113,7 @@ def _cell_checks(spec: ExportSpec, found: dict[str, str], label: dict[str, str])
             fi = f"Pakollinen tieto puuttuu. Täytä sarake {column.name}."
             en = f"A required value is missing. Fill in column {column.name}."
             checks.append(Check(missing, shown, None, fi, en, "required"))
-        if column.unique:
+        if column.unique and not _surely_unique(frame, column.name):
             dup = name.is_not_null() & ~name.is_first_distinct()
             fi = (
                 "Tunniste toistuu: sama arvo on jo aiemmalla rivillä. "
@@ -123,7 +156,7 @@ def _row_checks(
     for ref in spec.references:
         known = ctx.ids.get(ref.target)
         if ref.column in found and known is not None:
-            bad = pl.col(ref.column).is_not_null() & ~pl.col(ref.column).is_in(known)
+            bad = pl.col(ref.column).is_not_null() & ~pl.col(ref.column).is_in(known.implode())
             fi = f"Tuntematon tunniste: sitä ei ole viennissä {ref.target}."
             en = f"Unknown id: it is not in the export {ref.target}."
             shown = label[ref.column]
@@ -185,14 +218,15 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: Context) -> Validated:
                 "henkilotunnus",
             )
         )  # fmt: skip
-    frame = frame.with_columns(values.clean(src).alias(src) for src in found.values())
+    frame = _clean(frame, list(found.values()))
     frame = frame.with_columns(
         _typed(frame, c, found[c.name]).alias(c.name)
         if c.name in found
         else pl.lit(None, dtype=_DTYPES[c.kind]).alias(c.name)
         for c in export.columns
     )
-    checks = _cell_checks(spec, found, label) + _row_checks(spec, found, label, ctx)
+    frame = _dates(frame, export, found)
+    checks = _cell_checks(spec, frame, found, label) + _row_checks(spec, found, label, ctx)
     run_checks(frame, checks, file, report)
     _overlaps(spec, frame, found, label, report, file)
     _outside_years(spec, frame, file, report)

@@ -31,6 +31,17 @@ def clean(source: str) -> pl.Expr:
     return pl.when(text.str.len_bytes() == 0).then(None).otherwise(text)
 
 
+def needs_cleaning(text: pl.Expr) -> pl.Expr:
+    """True for a cell with surrounding spaces (also tab, no-break space) or empty text."""
+    edges = [text.str.starts_with(c) | text.str.ends_with(c) for c in (" ", "\t", "\xa0")]
+    return edges[0] | edges[1] | edges[2] | (text.str.len_bytes() == 0)
+
+
+def to_iso_date(text: pl.Expr) -> pl.Expr:
+    """The fast path: a plain ISO date (``2025-03-14``, ``2025-3-4``); else null."""
+    return text.str.to_date("%Y-%m-%d", strict=False)
+
+
 def to_date(text: pl.Expr) -> pl.Expr:
     """ISO or Finnish date, or a timestamp of either (its date part); else null."""
     iso = text.str.extract(_ISO, 1).str.to_date("%Y-%m-%d", strict=False)

@@ -1,0 +1,154 @@
+"""Every kind of bad input of DATA_CONTRACT.md, as a real file: refused with a bilingual
+message naming file, Excel row and column, and the database left byte for byte as it was."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+import xlsxwriter
+
+from pipelines import PipelineError, load_folder
+from pipelines.report import Issue
+from tests.pipelines.fixtures import GOOD, sha256, write_folder
+
+AS_OF = date(2026, 10, 31)
+
+
+def _replace(export: str, old: str, new: str) -> str:
+    assert old in GOOD[export], old
+    return GOOD[export].replace(old, new, 1)
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet()
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return buffer.getvalue()
+
+
+def _csv_rows(export: str) -> list[list[object]]:
+    return [line.split(";") for line in GOOD[export].strip().splitlines()]
+
+
+def _parquet(frame: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer)
+    return buffer.getvalue()
+
+
+_BAD_XLSX = _csv_rows("tapahtumat")
+_BAD_XLSX[3][3] = "31.2.2025"  # Excel row 4
+_GOOD_PARQUET = pl.read_csv(io.StringIO(GOOD["tapahtumat"]), separator=";", infer_schema=False)
+
+# id, files changed, expected (file, Excel row, column, rule)
+CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]] = [
+    ("wrong_delimiter", {"asiakkaat": GOOD["asiakkaat"].replace(";", "|")},
+     ("asiakkaat.csv", 1, "asiakas_id", "missing_column")),
+    ("impossible_date", {"tapahtumat": _replace("tapahtumat", "2025-02-01", "31.2.2025")},
+     ("tapahtumat.csv", 3, "pvm", "bad_date")),
+    ("html_saved_as_csv", {"tapahtumat": "<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr>"
+                           "</table></body></html>\n"},
+     ("tapahtumat.csv", None, None, "not_a_table")),
+    ("empty_file", {"tyopaikat": ""}, ("tyopaikat.csv", None, None, "empty_file")),
+    ("binary_file", {"koulutukset": bytes(range(256)) * 8}, ("koulutukset.csv", None, None, "not_a_table")),
+    ("xlsx_renamed_csv", {"koulutukset": b"PK\x03\x04" + b"\x00" * 100},
+     ("koulutukset.csv", None, None, "not_a_table")),
+    ("duplicate_id", {"tapahtumat": _replace("tapahtumat", "T2;", "T1;")},
+     ("tapahtumat.csv", 3, "tapahtuma_id", "duplicate")),
+    ("end_before_start", {"tyonhakujaksot": _replace("tyonhakujaksot", "2025-06-30\n", "2025-01-01\n")},
+     ("tyonhakujaksot.csv", 2, "loppupvm", "end_before_start")),
+    ("overlapping_periods", {"tilajaksot": _replace("tilajaksot", "2025-06-29", "2025-07-15")},
+     ("tilajaksot.csv", 3, "alkupvm", "overlap")),
+    ("unknown_client", {"tapahtumat": _replace("tapahtumat", "T3;A2", "T3;A9")},
+     ("tapahtumat.csv", 4, "asiakas_id", "unknown_reference")),
+    ("unknown_caseworker", {"yrityskontaktit": _replace("yrityskontaktit", ";V2", ";V7")},
+     ("yrityskontaktit.csv", 2, "virkailija_id", "unknown_reference")),
+    ("unknown_municipality", {"asiakkaat": _replace("asiakkaat", "Lieksa", "Tampere")},
+     ("asiakkaat.csv", 4, "kunta", "bad_municipality")),
+    ("unknown_code", {"tapahtumat": _replace("tapahtumat", "puhelin", "faksi")},
+     ("tapahtumat.csv", 5, "kanava", "bad_code")),
+    ("date_after_extraction", {"tapahtumat": _replace("tapahtumat", "2026-10-30", "2026-11-15")},
+     ("tapahtumat.csv", 5, "pvm", "after_extraction")),
+    ("end_after_extraction", {"palvelujaksot": _replace("palvelujaksot", "2025-12-31", "2026-12-31")},
+     ("palvelujaksot.csv", 3, "loppupvm", "after_extraction")),
+    ("henkilotunnus_column", {"asiakkaat": GOOD["asiakkaat"].replace("maahanmuuttaja\n", "maahanmuuttaja;tunnus\n")
+                              .replace(";ei\n", ";ei;131052-308T\n")},
+     ("asiakkaat.csv", 2, "tunnus", "henkilotunnus")),
+    ("missing_required_column", {"tyopaikat": GOOD["tyopaikat"].replace("julkaistu;", "")
+                                 .replace("2025-02-01;", "").replace("2025-04-01;", "")},
+     ("tyopaikat.csv", 1, "julkaistu", "missing_column")),
+    ("null_in_required_field", {"asiakkaat": _replace("asiakkaat", "A2;Heinävesi", "A2;")},
+     ("asiakkaat.csv", 3, "kunta", "required")),
+    ("bad_whole_number", {"asiakkaat": _replace("asiakkaat", "1990", "19,5")},
+     ("asiakkaat.csv", 2, "syntymavuosi", "bad_int")),
+    ("bad_boolean", {"koulutukset": _replace("koulutukset", ";1\n", ";ehkä\n")},
+     ("koulutukset.csv", 2, "suoritettu", "bad_bool")),
+    ("channel_missing_for_meeting", {"tapahtumat": _replace("tapahtumat", "kasvokkain;", ";")},
+     ("tapahtumat.csv", 2, "kanava", "required_when")),
+    ("caseworker_missing_for_job_offer", {"tapahtumat": _replace("tapahtumat", ";;V1;;\n", ";;;;\n")},
+     ("tapahtumat.csv", 3, "virkailija_id", "required_when")),
+    ("export_twice", {"asiakkaat.xlsx": _xlsx(_csv_rows("asiakkaat"))},
+     ("asiakkaat.xlsx", None, None, "duplicate_export")),
+    ("column_twice", {"asiakkaat": _replace("asiakkaat", "syntymavuosi", "client_id")},
+     ("asiakkaat.csv", 1, "client_id", "duplicate_column")),
+    ("xlsx_impossible_date", {"tapahtumat": None, "tapahtumat.xlsx": _xlsx(_BAD_XLSX)},
+     ("tapahtumat.xlsx", 4, "pvm", "bad_date")),
+    ("parquet_unknown_code", {"tapahtumat": None, "tapahtumat.parquet": _parquet(
+        _GOOD_PARQUET.with_columns(pl.col("tyyppi").replace("esittely", "x").replace("tyotarjous", "lounas")))},
+     ("tapahtumat.parquet", 3, "tyyppi", "bad_code")),
+    ("broken_parquet", {"tapahtumat": None, "tapahtumat.parquet": b"PAR1 not really"},
+     ("tapahtumat.parquet", None, None, "not_a_table")),
+    ("empty_folder_of_exports", {k: None for k in GOOD} | {"muistio.txt": "hello"},
+     ("", None, None, "no_exports")),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def loaded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    good = write_folder(tmp_path_factory.mktemp("good"))
+    db = tmp_path_factory.mktemp("db") / "kpi.duckdb"
+    load_folder(good, db, as_of=AS_OF)
+    return db
+
+
+def _match(issue: Issue, file: str, row: int | None, column: str | None, rule: str) -> bool:
+    return (
+        issue.rule == rule
+        and (issue.file == file or (not file and issue.row is None))
+        and issue.row == row
+        and issue.column == column
+    )
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_file_is_refused_and_database_unchanged(
+    tmp_path: Path,
+    loaded_db: Path,
+    files: dict[str, str | bytes | None],
+    expected: tuple[str, int | None, str | None, str],
+) -> None:
+    folder = write_folder(tmp_path / "exports", **files)
+    before = sha256(loaded_db)
+    with pytest.raises(PipelineError) as caught:
+        load_folder(folder, loaded_db, as_of=AS_OF)
+    assert sha256(loaded_db) == before
+    assert list(loaded_db.parent.glob("*.tmp-*")) == []
+    report = caught.value.report
+    file, row, column, rule = expected
+    assert any(_match(i, file, row, column, rule) for i in report.errors), report.render()
+    issue = next(i for i in report.errors if _match(i, file, row, column, rule))
+    assert issue.message_fi and issue.message_en and issue.message_fi != issue.message_en
+    text = str(caught.value)
+    assert issue.location() in text
+    if row is not None:
+        assert f"rivi/row {row}" in text
+    assert "131052-308T" not in text  # a henkilötunnus is never printed
