@@ -57,6 +57,7 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("pandas_peak_bytes", "pandas way: peak memory"),
     ("pandas_ratio", "pandas way / KPI table (× faster)"),
     ("pandas_vs_load_ratio", "pandas way / (load + KPI table)"),
+    ("crosscheck_differences", "pandas vs engine: cells that differ"),
 )
 
 
@@ -71,7 +72,7 @@ def _fmt(key: str, value: Any) -> str:
         return f"{value / GIB:.2f} GiB" if value >= GIB / 4 else f"{value / 1024**2:.0f} MiB"
     if key.endswith("ratio"):
         return f"{value:.1f}×"
-    if key.endswith("exceptions"):
+    if key.endswith(("exceptions", "differences")):
         return str(value)
     if key.endswith("rows_per_s"):
         return f"{value:,.0f}"

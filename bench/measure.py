@@ -19,42 +19,45 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+import polars as pl
 
-def _kpi(args: argparse.Namespace) -> Callable[[], int]:
+
+def _kpi(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
     import duckdb
 
     from metrics.engine import kpi_table
 
-    def run() -> int:
+    def run() -> pl.DataFrame:
         con = duckdb.connect(str(args.db), read_only=True)
         try:
-            return kpi_table(con, args.start, args.end).height
+            return kpi_table(con, args.start, args.end)
         finally:
             con.close()
 
     return run
 
 
-def _series(args: argparse.Namespace) -> Callable[[], int]:
+def _series(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
     import duckdb
 
     from metrics.series import metric_series
 
-    def run() -> int:
+    def run() -> pl.DataFrame:
         con = duckdb.connect(str(args.db), read_only=True)
         try:
-            return metric_series(con, args.start, args.end, grain="week").height
+            return metric_series(con, args.start, args.end, grain="week")
         finally:
             con.close()
 
     return run
 
 
-def _pandas(args: argparse.Namespace) -> Callable[[], int]:
+def _pandas(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
     from bench.pandas_baseline import kpi_table
 
-    def run() -> int:
-        return len(kpi_table(args.folder, args.start, args.end))
+    def run() -> pd.DataFrame:
+        return kpi_table(args.folder, args.start, args.end)
 
     return run
 
@@ -71,16 +74,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--table", type=Path, help="write the last result here (Parquet)")
     args = parser.parse_args(argv)
     run = KINDS[args.kind](args)
     times: list[float] = []
     cpu: list[float] = []
-    rows = 0
+    table: pd.DataFrame | pl.DataFrame | None = None
     for _ in range(args.repeat):
         t0, c0 = time.perf_counter(), time.process_time()
-        rows = run()
+        table = run()
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
+    frame = table.to_pandas() if isinstance(table, pl.DataFrame) else table
+    if args.table is not None and frame is not None:
+        frame.to_parquet(args.table)
+    rows = len(frame) if frame is not None else 0
     args.out.write_text(json.dumps({"times": times, "cpu": cpu, "rows": rows}))
     return 0
 

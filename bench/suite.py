@@ -16,11 +16,15 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from bench import goals
 from bench.browser import Page, page_loads
 from bench.child import ROOT, BenchError, run_child
+from bench.crosscheck import differences
 from bench.datasets import Dataset, dataset
 from bench.loading import load
 
@@ -37,14 +41,17 @@ def _log(message: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
+def _table_file(ds: Dataset, kind: str) -> Path:
+    return ds.db.with_name(f"{kind}-table.parquet")
+
+
 def _timed(kind: str, ds: Dataset, runs: int, r: dict[str, Any]) -> None:
     """Runs bench.measure in a child; stores the median wall time, every run and peak RSS."""
     where = ["--folder", str(ds.folder)] if kind == "pandas" else ["--db", str(ds.db)]
     period = ["--from", YEAR[0].isoformat(), "--to", YEAR[1].isoformat()]
     load_before = os.getloadavg()[0]
-    run = run_child(
-        ["-m", "bench.measure", kind, *where, *period, "--repeat", str(runs), "--out", "{json}"]
-    )
+    outputs = ["--table", str(_table_file(ds, kind)), "--out", "{json}"]
+    run = run_child(["-m", "bench.measure", kind, *where, *period, "--repeat", str(runs), *outputs])
     r[f"{kind}_s"] = goals.med(run.result["times"])
     r[f"{kind}_peak_bytes"] = run.peak_rss_bytes
     r[f"{kind}_runs"] = run.result["times"]
@@ -100,6 +107,11 @@ def measure(clients: int, args: argparse.Namespace, *, curve: bool = False) -> d
     if not args.no_pandas:
         _step(r, f"{name} the pandas way x{once}", lambda: _timed("pandas", ds, once, r))
         if "pandas_s" in r and "kpi_s" in r:
+            found = differences(
+                pd.read_parquet(_table_file(ds, "kpi")), pd.read_parquet(_table_file(ds, "pandas"))
+            )
+            r["crosscheck_differences"] = len(found)
+            r["crosscheck_examples"] = found[:20]
             r["pandas_ratio"] = r["pandas_s"] / r["kpi_s"]
             r["pandas_vs_load_ratio"] = r["pandas_s"] / (r["load_s"] + r["kpi_s"])
     return r
