@@ -3,6 +3,9 @@ the as-of date, and periods not yet begun."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
 import polars as pl
 import pytest
 
@@ -112,3 +115,22 @@ def test_the_callers_connection_is_left_as_it_was() -> None:
         r[0] for r in db.con.sql("SELECT table_name FROM information_schema.tables").fetchall()
     }
     assert not {n for n in names if n.startswith("kpi_")}
+
+
+def test_works_on_a_read_only_database_file(tmp_path: Path) -> None:
+    path = tmp_path / "kpi.duckdb"
+    db = KpiDb(as_of=d("31.1.2025"))
+    db.client("A", "Rääkkylä")
+    db.event("A", "alkuhaastattelu", d("3.1.2025"), kanava="kasvokkain")
+    db.con.execute(f"ATTACH '{path}' AS target")
+    db.con.execute("COPY FROM DATABASE memory TO target")
+    db.con.execute("DETACH target")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        table = kpi_table(con, d("1.1.2025"), d("31.1.2025"), levels=("kunta",))
+    finally:
+        con.close()
+    row = table.filter(
+        (pl.col("metric_id") == "initial_interviews_face_to_face") & (pl.col("area") == "Rääkkylä")
+    ).row(0, named=True)
+    assert (row["value"], row["as_of"]) == (1.0, d("31.1.2025"))
