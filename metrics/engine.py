@@ -74,7 +74,7 @@ def compute(
     if unknown:
         raise MetricsError(f"tuntematon taso / unknown level {unknown}; use {ALL_LEVELS}")
     a = as_of if as_of is not None else read_as_of(con)
-    defs = [get(m) for m in metric_ids] if metric_ids is not None else list(REGISTRY)
+    defs = [get(m) for m in dict.fromkeys(metric_ids)] if metric_ids is not None else list(REGISTRY)
     tables = existing_tables(con)
     available = [m for m in defs if all(e in tables for e in m.exports)]
 

@@ -134,3 +134,15 @@ def test_works_on_a_read_only_database_file(tmp_path: Path) -> None:
         (pl.col("metric_id") == "initial_interviews_face_to_face") & (pl.col("area") == "Rääkkylä")
     ).row(0, named=True)
     assert (row["value"], row["as_of"]) == (1.0, d("31.1.2025"))
+
+
+def test_an_empty_or_repeated_metric_list() -> None:
+    db = KpiDb()
+    assert db.table(*YEAR, as_of=d("31.10.2026"), metric_ids=[]).columns == list(KPI_COLUMNS)
+    twice = db.table(
+        *YEAR,
+        as_of=d("31.10.2026"),
+        levels=("koko_alue",),
+        metric_ids=["employer_contacts", "employer_contacts"],
+    )
+    assert twice.height == 1
