@@ -48,8 +48,9 @@ def parser() -> argparse.ArgumentParser:
         "--clients",
         type=_positive,
         default=REAL_SIZE,
-        help=f"clients per year: a one-year range holds exactly N clients, a longer one "
-        f"N x days/365 (default {REAL_SIZE}, the area's real size; 600000 = national scale)",
+        help=f"clients with a job search on in a year (default {REAL_SIZE}, the area's real "
+        "size; 600000 = national scale): half already searching at --from, half entering per "
+        "365 days; a one-year range holds exactly N clients",
     )
     p.add_argument(
         "--seed", type=int, default=1, help="random seed (default 1); same seed, same files"

@@ -1,9 +1,10 @@
 """Writes a folder of every export, streaming clients in chunks so memory stays bounded.
 
-``--clients N`` is the number of clients a one-year range holds: the run writes
-``round(N * days / 365)`` clients for a range of ``days`` days. Every client has a job
-search on at some time in the range: about 30 % of N (the stock) were already searching
-when the range starts, the others start in it. Staff, employers, vacancies and employer
+``--clients N`` is the number of clients with a job search on in a year: half of them (the
+stock) are already searching when the range starts, and new clients enter at ``N / 2`` per
+365 days. The run writes ``round(N / 2 + N / 2 * days / 365)`` clients for a range of
+``days`` days, exactly N for one year; the stock stays near N / 2, so about N distinct
+clients are job seekers in each later year too. Staff, employers, vacancies and employer
 contacts scale with ``N / 20 000`` (the area's real size).
 
 Each chunk of clients draws from its own random stream (seed, chunk number), so the output
@@ -44,9 +45,13 @@ class Options:
     chunk_size: int = CHUNK_SIZE
 
     @property
+    def stock_clients(self) -> int:
+        return round(STOCK_SHARE * self.clients)
+
+    @property
     def total_clients(self) -> int:
         days = (self.last - self.first).days + 1
-        return max(1, round(self.clients * days / 365))
+        return max(1, round(self.stock_clients + (self.clients - self.stock_clients) * days / 365))
 
 
 @dataclass
@@ -90,7 +95,7 @@ def generate(options: Options) -> Summary:
     staff = build_staff(geo, options.first.year, scale, first, last, shared)
     employers = make_employers(geo, scale, shared)
     total = options.total_clients
-    stock_share = min(1.0, STOCK_SHARE * options.clients / total)
+    stock_share = min(1.0, options.stock_clients / total)
     writer = CsvWriter(options.out)
     try:
         writer.write("virkailijat", virkailijat_frame(staff, geo))

@@ -88,7 +88,7 @@ def _plan(
     # The stock was already searching when the data starts: its periods are open then.
     # What remains of a stock period is longer than a fresh one (long searches are more
     # likely to be on at any given day).
-    remaining = first + _lognormal(rng, median * 2.0, n)
+    remaining = first + _lognormal(rng, median * 3.0, n)
     end = np.where(stock, np.where(kind == TYM, np.maximum(end, first + 30), remaining), end)
     return {
         "client": client,
