@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from common.reference import AREA_NAME, SERVICE_AREAS, municipalities
 from metrics.cell_suppression import Equation, is_determined, protect
-from metrics.privacy import SMALL, area_equations, small_token, suppress, suppress_counts
+from metrics.privacy import (
+    PRIVACY_BASIS,
+    SMALL,
+    area_equations,
+    small_token,
+    suppress,
+    suppress_counts,
+)
+from metrics.registry import REGISTRY
 
 KPI_COLUMNS = (
     "metric_id", "level", "area", "period_start", "period_end", "as_of", "value", "numerator",
@@ -242,3 +250,7 @@ def test_random_municipality_figures_never_leak(figures: list[int]) -> None:
             continue
         kids = [c for c in eq.children if c in hidden]
         assert not kids or (len(kids) >= 2 and sum(dens[c] for c in kids) >= 5)
+
+
+def test_every_registered_metric_has_a_deliberate_privacy_basis() -> None:
+    assert set(PRIVACY_BASIS) == {m.id for m in REGISTRY}
