@@ -7,10 +7,28 @@ The API the dashboard and the command line use:
 - ``PipelineError`` (``.report``: ``ValidationReport`` of ``Issue``)
 - ``pipelines.database``: ``open_readonly``, ``database_identity``, ``read_meta``,
   ``loaded_exports``
+
+The names are imported on first use, so that ``python -m pipelines --help`` and usage
+errors answer without loading polars and DuckDB.
 """
 
-from pipelines.folder import LoadSummary, load_folder, validate_folder
-from pipelines.report import Issue, PipelineError, ValidationReport
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipelines.folder import LoadSummary, load_folder, validate_folder
+    from pipelines.report import Issue, PipelineError, ValidationReport
+
+_HOMES = {
+    "LoadSummary": "pipelines.folder",
+    "load_folder": "pipelines.folder",
+    "validate_folder": "pipelines.folder",
+    "Issue": "pipelines.report",
+    "PipelineError": "pipelines.report",
+    "ValidationReport": "pipelines.report",
+}
 
 __all__ = [
     "Issue",
@@ -20,3 +38,9 @@ __all__ = [
     "load_folder",
     "validate_folder",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'pipelines' has no attribute {name!r}")

@@ -10,10 +10,13 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from common.settings import get_settings
-from pipelines.folder import LoadSummary, load_folder, validate_folder
-from pipelines.report import Issue, PipelineError
+
+if TYPE_CHECKING:
+    from pipelines.folder import LoadSummary
+    from pipelines.report import Issue
 
 
 def _date(text: str) -> date:
@@ -88,6 +91,9 @@ def _summary(summary: LoadSummary) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
+    from pipelines.folder import load_folder, validate_folder  # heavy: after parsing
+    from pipelines.report import PipelineError
+
     try:
         if args.command == "load":
             print(_summary(load_folder(args.dir, args.db, args.as_of)))

@@ -45,7 +45,10 @@ def database_identity(path: Path | str | None = None) -> tuple[int, int] | None:
 
 
 def open_readonly(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to a loaded database; PipelineError when there is none."""
+    """A read-only connection to a loaded database; PipelineError when there is none.
+
+    Each call sees the file as it is now; an earlier connection keeps the data it had.
+    """
     db = _path(path)
     if not db.is_file():
         raise PipelineError.single(
@@ -55,7 +58,12 @@ def open_readonly(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
             "no_database",
         )
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        # A fresh in-memory instance that attaches the file: duckdb.connect(path) would
+        # reuse this process's cached instance of the path, i.e. the file before a swap.
+        con = duckdb.connect(":memory:")
+        con.execute("SET enable_progress_bar = false")
+        con.execute("ATTACH ? AS kpi (READ_ONLY)", [str(db)])
+        con.execute("USE kpi")
         con.execute("SELECT as_of FROM meta_load").fetchall()
     except duckdb.Error as exc:
         raise PipelineError.single(
@@ -81,7 +89,9 @@ def read_meta(con: duckdb.DuckDBPyConnection) -> LoadMeta:
 
 def loaded_exports(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per export table present in the database, in the contract's order."""
-    listed = con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    listed = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+    ).fetchall()
     tables = {r[0] for r in listed}
     out: dict[str, int] = {}
     for spec in SPECS:

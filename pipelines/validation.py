@@ -60,12 +60,12 @@ def _typed(frame: pl.DataFrame, column: Column, source: str) -> pl.Expr:
         typed = values.mapped(text, mapping, pl.Boolean())
         return typed.fill_null(False) if x_style else typed
     if kind == "code":
-        mapping = values.code_mapping(column, distinct)
+        names = values.code_mapping(column, distinct)
     else:
-        mapping = values.municipality_mapping(distinct)
-    if len(mapping) == len(distinct) and all(k == v for k, v in mapping.items()):
+        names = values.municipality_mapping(distinct)
+    if len(names) == len(distinct) and all(k == v for k, v in names.items()):
         return text  # already canonical everywhere: nothing to map
-    return values.mapped(text, mapping, pl.String())
+    return values.mapped(text, names, pl.String())
 
 
 def _clean(frame: pl.DataFrame, sources: list[str]) -> pl.DataFrame:
