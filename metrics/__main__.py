@@ -22,8 +22,6 @@ from metrics.engine import MetricsError, kpi_table
 from metrics.export import ExportError, write_table
 from metrics.privacy import small_token, suppress
 from metrics.registry import REGISTRY
-from pipelines.database import open_readonly
-from pipelines.report import PipelineError
 
 LEVEL_CHOICES = (*ALL_LEVELS, "all")
 
@@ -109,10 +107,37 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
         )
 
 
+def connect(path: Path | None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a loaded database (one process, one export: no swap to
+    follow); InputError when the file is missing, broken or was never completely loaded."""
+    db = path if path is not None else get_settings().db
+    load_fi = f"Lataa aineisto: python -m pipelines load KANSIO --db {db}"
+    load_en = f"Load the data: python -m pipelines load DIR --db {db}"
+    if not db.is_file():
+        raise InputError(
+            f"Tietokantaa ei ole: {db}. {load_fi} / There is no database: {db}. {load_en}"
+        )
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise InputError(
+            f"Tietokanta on rikki: {db}. {load_fi} / The database is broken: {db}. {load_en}"
+        ) from exc
+    try:
+        con.execute("SELECT as_of FROM meta_load").fetchall()
+    except duckdb.Error as exc:
+        con.close()
+        raise InputError(
+            f"Tietokanta on keskeneräinen (ei meta_load-taulua): {db}. {load_fi} / "
+            f"The database is broken or incomplete (no meta_load): {db}. {load_en}"
+        ) from exc
+    return con
+
+
 def export(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     levels = ALL_LEVELS if args.level == "all" else (args.level,)
-    con = open_readonly(args.db)
+    con = connect(args.db)
     try:
         table = kpi_table(
             con, args.start, args.end, as_of=args.as_of, levels=levels, metric_ids=args.metrics
@@ -138,8 +163,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _check(args, parser)
         return export(args)
-    except PipelineError as exc:
-        print(exc.report.render(), file=sys.stderr)
     except (InputError, MetricsError, ExportError) as exc:
         print(f"Virhe / Error: {exc}", file=sys.stderr)
     except duckdb.Error as exc:

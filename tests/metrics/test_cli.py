@@ -57,7 +57,7 @@ def test_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_.value.code == 0
     text = capsys.readouterr().out
     for option in ("--from", "--to", "--db", "--as-of", "--level", "--metric", "--format",
-                   "--dialect", "--suppress", "--out"):  # fmt: skip
+                   "--dialect", "--suppress", "--out"):
         assert option in text
 
 
@@ -86,9 +86,12 @@ def test_bad_input_exits_1_with_a_bilingual_message(
     out = str(tmp_path / "k.csv")
     broken = tmp_path / "broken.duckdb"
     broken.write_bytes(b"this is not a database" * 100)
+    unloaded = tmp_path / "unloaded.duckdb"
+    duckdb.connect(str(unloaded)).close()  # a database file that no load completed
     cases = [
         (["--db", str(tmp_path / "none.duckdb")], "There is no database"),
-        (["--db", str(broken)], "broken"),
+        (["--db", str(broken)], "The database is broken"),
+        (["--db", str(unloaded)], "incomplete"),
         (["--db", str(dbfile), "--metric", "no_such_metric"], "unknown metric"),
         (["--db", str(dbfile), "--out", str(tmp_path / "no" / "k.csv")], "Folder does not exist"),
     ]
@@ -125,7 +128,7 @@ def test_filters_dialect_and_suppression(dbfile: Path, tmp_path: Path) -> None:
     out = tmp_path / "fi.csv"
     argv = ["export", *YEAR, "--db", str(dbfile), "--level", "kunta", "--metric",
             "initial_interviews_face_to_face", "--dialect", "fi", "--suppress", "5",
-            "--out", str(out)]  # fmt: skip
+            "--out", str(out)]
     assert run(argv) == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -156,7 +159,7 @@ def test_xlsx_and_parquet(dbfile: Path, tmp_path: Path) -> None:
 def test_module_runs_with_the_default_database_and_writes_stdout(dbfile: Path) -> None:
     env = {**os.environ, "KPI_DB": str(dbfile)}
     argv = [sys.executable, "-m", "metrics", "export", *YEAR, "--metric", "employer_contacts",
-            "--level", "koko_alue", "--out", "-"]  # fmt: skip
+            "--level", "koko_alue", "--out", "-"]
     done = subprocess.run(argv, cwd=PROJECT_ROOT, env=env, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     table = pl.read_csv(io.BytesIO(done.stdout))
