@@ -56,8 +56,18 @@ def test_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
         main(["export", "--help"])
     assert exit_.value.code == 0
     text = capsys.readouterr().out
-    for option in ("--from", "--to", "--db", "--as-of", "--level", "--metric", "--format",
-                   "--dialect", "--suppress", "--out"):
+    for option in (
+        "--from",
+        "--to",
+        "--db",
+        "--as-of",
+        "--level",
+        "--metric",
+        "--format",
+        "--dialect",
+        "--suppress",
+        "--out",
+    ):
         assert option in text
 
 
@@ -126,9 +136,22 @@ def test_csv_equals_the_kpi_table_and_the_download(dbfile: Path, tmp_path: Path)
 
 def test_filters_dialect_and_suppression(dbfile: Path, tmp_path: Path) -> None:
     out = tmp_path / "fi.csv"
-    argv = ["export", *YEAR, "--db", str(dbfile), "--level", "kunta", "--metric",
-            "initial_interviews_face_to_face", "--dialect", "fi", "--suppress", "5",
-            "--out", str(out)]
+    argv = [
+        "export",
+        *YEAR,
+        "--db",
+        str(dbfile),
+        "--level",
+        "kunta",
+        "--metric",
+        "initial_interviews_face_to_face",
+        "--dialect",
+        "fi",
+        "--suppress",
+        "5",
+        "--out",
+        str(out),
+    ]
     assert run(argv) == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -158,8 +181,19 @@ def test_xlsx_and_parquet(dbfile: Path, tmp_path: Path) -> None:
 
 def test_module_runs_with_the_default_database_and_writes_stdout(dbfile: Path) -> None:
     env = {**os.environ, "KPI_DB": str(dbfile)}
-    argv = [sys.executable, "-m", "metrics", "export", *YEAR, "--metric", "employer_contacts",
-            "--level", "koko_alue", "--out", "-"]
+    argv = [
+        sys.executable,
+        "-m",
+        "metrics",
+        "export",
+        *YEAR,
+        "--metric",
+        "employer_contacts",
+        "--level",
+        "koko_alue",
+        "--out",
+        "-",
+    ]
     done = subprocess.run(argv, cwd=PROJECT_ROOT, env=env, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     table = pl.read_csv(io.BytesIO(done.stdout))
