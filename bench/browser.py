@@ -35,8 +35,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 STREAMLIT = str(ROOT / ".venv" / "bin" / "streamlit")
-# Streamlit shows this widget while the script runs; the page is done when it is gone.
-RUNNING = '[data-testid="stStatusWidget"]'
+# Streamlit marks its root element with the script's state; "notRunning" = the run finished.
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+EXCEPTION = '[data-testid="stException"]'
 
 
 @dataclass(frozen=True)
@@ -107,20 +108,25 @@ def _wait_healthy(proc: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> No
         time.sleep(0.2)
 
 
-EXCEPTION = '[data-testid="stException"]'
-
-
 def _load_once(browser: Browser, url: str, page: Page, errors: list[int]) -> float:
+    """Seconds from navigation until the key content is shown and the script run is done."""
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         tab = context.new_page()
         t0 = time.perf_counter()
         tab.goto(url + page.path)
-        tab.wait_for_selector(page.ready, state="visible", timeout=120_000)
-        tab.wait_for_selector(RUNNING, state="detached", timeout=120_000)
+        tab.wait_for_selector(f"{page.ready}, {EXCEPTION}", state="visible", timeout=120_000)
+        tab.wait_for_selector(DONE, state="attached", timeout=120_000)
         seconds = time.perf_counter() - t0
-        errors.append(tab.locator(EXCEPTION).count())
+        shown = tab.locator(EXCEPTION)
+        errors.append(shown.count())
+        if shown.count():
+            raise BenchError(f"page {page.path} shows an error: {shown.first.inner_text()[:600]}")
         return seconds
+    except PlaywrightError as exc:
+        raise BenchError(f"page {page.path}: {exc}") from exc
     finally:
         context.close()
 
@@ -167,7 +173,7 @@ def _screenshot(browser: Browser, url: str, page: Page, folder: Path) -> None:
         tab = context.new_page()
         tab.goto(url + page.path)
         tab.wait_for_selector(page.ready, state="visible", timeout=120_000)
-        tab.wait_for_selector(RUNNING, state="detached", timeout=120_000)
+        tab.wait_for_selector(DONE, state="attached", timeout=120_000)
         tab.screenshot(path=str(folder / f"{page.name}.png"), full_page=True)
     finally:
         context.close()
