@@ -25,7 +25,7 @@ from bench import goals
 from bench.browser import Page, page_loads
 from bench.child import ROOT, BenchError, run_child
 from bench.crosscheck import differences
-from bench.datasets import Dataset, dataset
+from bench.datasets import CACHE, Dataset, dataset
 from bench.loading import load
 
 RESULTS = ROOT / "bench" / "results"
@@ -66,8 +66,17 @@ def _pages(ds: Dataset, r: dict[str, Any], cold: int, warm: int) -> None:
     for name, t in loads.items():
         r[f"page_{name}_cold_s"] = goals.med(t["cold"])
         r[f"page_{name}_warm_s"] = goals.med(t["warm"])
-        r[f"page_{name}_exceptions"] = int(t["exceptions"][0])
     r["page_runs"] = loads
+
+
+def _pages_compiled(ds: Dataset, r: dict[str, Any], cold: int) -> None:
+    """Cold loads again as if the virtualenv's bytecode were compiled (this machine sets
+    PYTHONDONTWRITEBYTECODE, so every new server compiles every module it imports)."""
+    pycache = CACHE / "pycache"
+    loads = page_loads(ds.db, PAGES, cold_runs=cold, warm_runs=0, pycache=pycache)
+    for name, t in loads.items():
+        r[f"page_{name}_cold_compiled_s"] = goals.med(t["cold"])
+    r["page_runs_compiled"] = loads
 
 
 def _step(r: dict[str, Any], what: str, action: Callable[[], None]) -> bool:
@@ -82,7 +91,7 @@ def _step(r: dict[str, Any], what: str, action: Callable[[], None]) -> bool:
         return False
 
 
-def measure(clients: int, args: argparse.Namespace, *, curve: bool = False) -> dict[str, Any]:
+def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
     national = clients >= 300_000
     fast, slow = (args.slow_runs, args.slow_runs) if national else (args.fast_runs, args.slow_runs)
     once = 1 if national and not args.all_runs else slow
@@ -107,9 +116,13 @@ def measure(clients: int, args: argparse.Namespace, *, curve: bool = False) -> d
     if "kpi_s" in r and "series_s" in r:
         r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
     browser_size = clients == goals.AREA or args.browser_all
-    if "pages" in steps and not args.no_browser and not curve and browser_size:
+    if "pages" in steps and not args.no_browser and browser_size:
         what = f"{name} pages in chromium (cold x{slow}, warm x{fast})"
-        _step(r, what, lambda: _pages(ds, r, slow, fast))
+        if _step(r, what, lambda: _pages(ds, r, slow, fast)) and os.environ.get(
+            "PYTHONDONTWRITEBYTECODE"
+        ):
+            what = f"{name} cold pages again with compiled bytecode (x{slow})"
+            _step(r, what, lambda: _pages_compiled(ds, r, slow))
     if "pandas" in steps and not args.no_pandas:
         _step(r, f"{name} the pandas way x{once}", lambda: _timed("pandas", ds, once, r))
         if "pandas_s" in r and "kpi_s" in r:
@@ -173,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     results: dict[int, dict[str, Any]] = {}
     for clients in sizes:
-        results[clients] = measure(clients, args, curve=args.curve)
+        results[clients] = measure(clients, args)
     print(goals.render(results))
     failed = [e for r in results.values() for e in r.get("errors", [])]
     RESULTS.mkdir(parents=True, exist_ok=True)
