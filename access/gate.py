@@ -13,7 +13,7 @@ import ipaddress
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 from urllib.parse import urlparse
 
 import streamlit as st
@@ -32,8 +32,6 @@ from access.roles import (
     user_email,
 )
 from common.settings import get_settings
-
-P = TypeVar("P")
 
 
 @dataclass(frozen=True)
@@ -111,11 +109,12 @@ def _stop(message: str) -> None:
     st.stop()
 
 
-def gate(pages: Sequence[tuple[PageKind, P]] = (), *, banner: bool = True) -> Access:
+def gate(kinds: Mapping[str, PageKind] | None = None, *, banner: bool = True) -> Access:
     """Let the visitor in or stop the script; returns the visitor's access when let in.
 
-    ``pages`` are the app's navigation pages with their kinds: a URL of a page the role may
-    not open is refused here, before ``st.navigation`` would quietly fall back to the start.
+    ``kinds`` maps each navigation page's ``url_path`` to its kind: a URL of a page the role
+    may not open is refused here, before ``st.navigation`` would quietly fall back to the
+    start page.
     """
     try:
         access = current_access()
@@ -131,7 +130,7 @@ def gate(pages: Sequence[tuple[PageKind, P]] = (), *, banner: bool = True) -> Ac
         sign_in_screen()
     elif access.role is None:
         no_role_screen(access)
-    refuse_hidden_url(pages, access)
+    refuse_hidden_url(kinds or {}, access)
     return access
 
 
@@ -165,16 +164,26 @@ def account_sidebar(access: Access) -> None:
         st.logout()
 
 
-def visible_pages(pages: Sequence[tuple[PageKind, P]], access: Access) -> list[P]:
-    """The pages for ``st.navigation``: those of the role, in the app's order."""
-    return [page for kind, page in pages if kind in access.pages]
+class _HasUrlPath(Protocol):
+    @property
+    def url_path(self) -> str: ...
+
+
+PageT = TypeVar("PageT", bound=_HasUrlPath)
 
 
 def visible_sections(
-    sections: Mapping[str, Sequence[tuple[PageKind, P]]], access: Access
-) -> dict[str, list[P]]:
-    """Like ``visible_pages`` for ``st.navigation``'s sections; empty sections are dropped."""
-    shown = {title: visible_pages(pages, access) for title, pages in sections.items()}
+    sections: Mapping[str, Sequence[PageT]], kinds: Mapping[str, PageKind], access: Access
+) -> dict[str, list[PageT]]:
+    """``st.navigation``'s sections with only the role's pages; empty sections dropped.
+
+    A page whose ``url_path`` has no kind is an error (KeyError): every page is classified.
+    Streamlit gives the default page the ``url_path`` "", so ``kinds`` needs that key too.
+    """
+    shown = {
+        title: [page for page in pages if kinds[page.url_path] in access.pages]
+        for title, pages in sections.items()
+    }
     return {title: pages for title, pages in shown.items() if pages}
 
 
@@ -183,16 +192,14 @@ def _requested_path() -> str:
     return urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]
 
 
-def refuse_hidden_url(pages: Sequence[tuple[PageKind, P]], access: Access) -> None:
+def refuse_hidden_url(kinds: Mapping[str, PageKind], access: Access) -> None:
     path = _requested_path()
-    if not path:
-        return
-    for kind, page in pages:
-        if kind not in access.pages and getattr(page, "url_path", None) == path:
-            st.title(texts.APP_TITLE)
-            # ``path`` is one of the app's own url_paths (matched above), never raw input.
-            st.markdown(texts.PAGE_REFUSED.format(page=path), unsafe_allow_html=True)
-            _stop(texts.NOT_ALLOWED)
+    kind = kinds.get(path)
+    if kind is not None and kind not in access.pages:
+        st.title(texts.APP_TITLE)
+        # ``path`` is one of the app's own url_paths (a key of ``kinds``), never raw input.
+        st.markdown(texts.PAGE_REFUSED.format(page=path), unsafe_allow_html=True)
+        _stop(texts.NOT_ALLOWED)
 
 
 def require(capability: Capability | str) -> Access:

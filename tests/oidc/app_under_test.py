@@ -40,15 +40,20 @@ def page(url_path: str, default: bool = False) -> st.Page:
     return st.Page(body(url_path), title=url_path, url_path=url_path, default=default)
 
 
-sections = {
-    "": [(PageKind.OVERVIEW, page("yleiskuva", default=True))],
-    "Tavoitteet": [(PageKind.GOAL, page("kohtaanto")), (PageKind.GOAL, page("koulutukset"))],
-    "Lisää": [
-        (PageKind.SERVICE_PROCESS, page("palveluprosessi")),
-        (PageKind.RESOURCES, page("resurssit")),
-        (PageKind.DATA, page("aineisto")),
-    ],
+KINDS = {
+    "": PageKind.OVERVIEW,  # the default page's url_path is ""
+    "yleiskuva": PageKind.OVERVIEW,
+    "kohtaanto": PageKind.GOAL,
+    "koulutukset": PageKind.GOAL,
+    "palveluprosessi": PageKind.SERVICE_PROCESS,
+    "resurssit": PageKind.RESOURCES,
+    "aineisto": PageKind.DATA,
 }
-access = gate([pair for pairs in sections.values() for pair in pairs])
+access = gate(KINDS)
 account_sidebar(access)
-st.navigation(visible_sections(sections, access)).run()
+sections = {
+    "": [page("yleiskuva", default=True)],
+    "Tavoitteet": [page("kohtaanto"), page("koulutukset")],
+    "Lisää": [page("palveluprosessi"), page("resurssit"), page("aineisto")],
+}
+st.navigation(visible_sections(sections, KINDS, access)).run()

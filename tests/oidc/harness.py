@@ -92,13 +92,35 @@ class SignInSite:
 
 
 @contextmanager
+def streamlit_app(
+    app: Path, port: int, secrets: Path, workdir: Path, env: dict[str, str]
+) -> Iterator[str]:
+    """``streamlit run app`` on localhost:port with only ``secrets`` as secrets; its URL."""
+    log = workdir / f"streamlit-{port}.log"
+    full_env = {**os.environ, **env, "PYTHONPATH": str(REPO)}
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(app),
+             "--server.port", str(port), "--server.address", "localhost",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none", "--secrets.files", str(secrets)],
+            cwd=REPO, env=full_env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        url = f"http://localhost:{port}"
+        wait_http(f"{url}/_stcore/health", server, log, 60)
+        yield url
+    finally:
+        stop(server)
+
+
+@contextmanager
 def provider_and_app(
     app: Path, workdir: Path, roles_toml: str, extra_env: dict[str, str] | None = None
 ) -> Iterator[SignInSite]:
     """The provider on 127.0.0.1 and ``app`` on localhost, each on a free port."""
     node = need("node")
     install_provider()
-    extra_env = extra_env or {}
     op_port, app_port = free_port(), free_port()
     app_url, issuer = f"http://localhost:{app_port}", f"http://127.0.0.1:{op_port}"
     redirect_uri = f"{app_url}/oauth2callback"
@@ -114,7 +136,7 @@ def provider_and_app(
     )
     roles = workdir / "roles.toml"
     roles.write_text(roles_toml, encoding="utf-8")
-    op_log, app_log = workdir / "provider.log", workdir / "streamlit.log"
+    op_log = workdir / "provider.log"
     with open(op_log, "wb") as out:
         op = subprocess.Popen(
             [node, str(HERE / "provider.mjs"), str(op_port), redirect_uri],
@@ -124,19 +146,9 @@ def provider_and_app(
         )
     try:
         wait_http(f"{issuer}/.well-known/openid-configuration", op, op_log, 30)
-        env = {**os.environ, **extra_env, "PYTHONPATH": str(REPO), "KPI_ROLES_FILE": str(roles)}
-        with open(app_log, "wb") as out:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(app),
-                 "--server.port", str(app_port), "--server.address", "localhost",
-                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none", "--secrets.files", str(secrets)],
-                cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        try:
-            wait_http(f"{app_url}/_stcore/health", server, app_log, 60)
+        env = {**(extra_env or {}), "KPI_ROLES_FILE": str(roles)}
+        with streamlit_app(app, app_port, secrets, workdir, env) as url:
+            assert url == app_url
             yield SignInSite(app_url=app_url, issuer=issuer)
-        finally:
-            stop(server)
     finally:
         stop(op)
