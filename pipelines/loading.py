@@ -93,13 +93,14 @@ class Staging:
 
     def write(self, spec: ExportSpec, frame: pl.DataFrame, log: dict[str, object]) -> None:
         self.con.execute(spec.export.ddl())
-        # Codes and municipalities travel as dictionaries (each distinct text converted
-        # once); string_view columns go without a copy (polars' newest Arrow level).
-        few = [c.name for c in spec.export.columns if c.kind in ("code", "municipality")]
-        frame = frame.with_columns(pl.col(few).cast(pl.Categorical))
-        self.con.register("incoming", frame.to_arrow(compat_level=pl.CompatLevel.newest()))
-        self.con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM incoming')
-        self.con.unregister("incoming")
+        # Through a Parquet file beside the staging file: polars writes it with all
+        # cores and DuckDB's Parquet reader ingests it faster than an Arrow scan.
+        part = self.tmp.with_name(f"{self.tmp.name}.{spec.name}.parquet")
+        try:
+            frame.write_parquet(part, compression="lz4", statistics=False)
+            self.con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM read_parquet(?)', [str(part)])
+        finally:
+            part.unlink(missing_ok=True)
         self.log.append(log)
 
     def _table(self, name: str, frame: pl.DataFrame) -> None:
@@ -140,4 +141,5 @@ class Staging:
             self.con.close()
         finally:
             self.tmp.unlink(missing_ok=True)
-            self.tmp.with_name(self.tmp.name + ".wal").unlink(missing_ok=True)
+            for extra in self.tmp.parent.glob(self.tmp.name + ".*"):
+                extra.unlink(missing_ok=True)
