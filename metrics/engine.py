@@ -80,12 +80,7 @@ def compute(
 
     cur, all_buckets = open_cursor(con, start, end, a, grain)
     try:
-        parts = [
-            run_metric_sql(cur, m.query(), a)
-            .with_columns(pl.lit(m.id).alias("metric_id"))
-            .select([pl.col(c).cast(t) for c, t in _RAW_SCHEMA.items()])
-            for m in available
-        ]
+        parts = [_run(cur, group, a) for group in _by_query(available)]
         kunnat = cur.sql("SELECT kunta, palvelualue FROM ref_kunnat").pl()
     finally:
         cur.close()
@@ -105,6 +100,28 @@ def compute(
         pl.lit(a, dtype=pl.Date).alias("as_of"),
         *[pl.col(c) for c in KPI_COLUMNS[6:]],
     )
+
+
+def _by_query(defs: list[MetricDefinition]) -> list[list[MetricDefinition]]:
+    """The metrics grouped by SQL file: a family's shared query runs once for all of them."""
+    groups: dict[str, list[MetricDefinition]] = {}
+    for m in defs:
+        groups.setdefault(m.sql, []).append(m)
+    return list(groups.values())
+
+
+def _run(
+    cur: duckdb.DuckDBPyConnection, group: list[MetricDefinition], as_of: dt.date
+) -> pl.DataFrame:
+    """One query's rows; a shared query names each row's metric in a ``metric_id`` column."""
+    rows = run_metric_sql(cur, group[0].query(), as_of)
+    if "metric_id" in rows.columns:
+        rows = rows.filter(pl.col("metric_id").is_in([m.id for m in group]))
+    elif len(group) == 1:
+        rows = rows.with_columns(pl.lit(group[0].id).alias("metric_id"))
+    else:
+        raise MetricsError(f"{group[0].sql}: a shared query must return a metric_id column")
+    return rows.select([pl.col(c).cast(t) for c, t in _RAW_SCHEMA.items()])
 
 
 def _area_order(kunnat: pl.DataFrame) -> tuple[list[str], list[str]]:

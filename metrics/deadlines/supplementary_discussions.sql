@@ -13,12 +13,19 @@ WITH interviews AS MATERIALIZED (
         CAST(t.pvm + INTERVAL 3 MONTH AS DATE) AS w_end,
         r.raja,
         r.raja_jos_aiempi,
-        p.b_start
+        p.b_start,
+        a.kunta,
+        j.alkupvm AS search_start
     FROM tapahtumat AS t
     JOIN kpi_days AS p ON p.d = t.pvm
+    JOIN asiakkaat AS a ON a.asiakas_id = t.asiakas_id
     JOIN kpi_rules AS r
       ON r.metric_id = 'supplementary_discussions_first_3_months'
      AND t.pvm BETWEEN r.voimassa_alkaen AND r.voimassa_asti
+    -- The job-search period containing the interview (a client's periods never overlap).
+    LEFT JOIN tyonhakujaksot AS j
+      ON j.asiakas_id = t.asiakas_id
+     AND t.pvm BETWEEN j.alkupvm AND coalesce(j.loppupvm, DATE '9999-12-31')
     WHERE t.tyyppi = 'alkuhaastattelu'
       AND EXISTS (
           SELECT 1 FROM tilajaksot AS s
@@ -27,23 +34,19 @@ WITH interviews AS MATERIALIZED (
             AND t.pvm BETWEEN s.alkupvm AND coalesce(s.loppupvm, DATE '9999-12-31')
       )
 ),
-supplementary AS (
-    SELECT asiakas_id, pvm FROM tapahtumat WHERE tyyppi = 'taydentava_tyonhakukeskustelu'
-),
-earlier AS (
-    SELECT DISTINCT i.case_id
+discussions AS (
+    -- In one pass over the client's supplementary discussions: those in W, and those earlier
+    -- in the same job-search period.
+    SELECT
+        i.case_id,
+        count(*) FILTER (WHERE s.pvm > i.pvm) AS in_window,
+        count(*) FILTER (WHERE s.pvm < i.pvm) AS earlier
     FROM interviews AS i
-    JOIN tyonhakujaksot AS j
-      ON j.asiakas_id = i.asiakas_id
-     AND i.pvm BETWEEN j.alkupvm AND coalesce(j.loppupvm, DATE '9999-12-31')
-    JOIN supplementary AS s
-      ON s.asiakas_id = i.asiakas_id AND s.pvm >= j.alkupvm AND s.pvm < i.pvm
-),
-in_window AS (
-    SELECT i.case_id, count(*) AS n
-    FROM interviews AS i
-    JOIN supplementary AS s
-      ON s.asiakas_id = i.asiakas_id AND s.pvm > i.pvm AND s.pvm <= i.w_end
+    JOIN tapahtumat AS s
+      ON s.asiakas_id = i.asiakas_id
+     AND s.tyyppi = 'taydentava_tyonhakukeskustelu'
+     AND s.pvm >= coalesce(i.search_start, i.pvm)
+     AND s.pvm <= i.w_end
     GROUP BY i.case_id
 ),
 unemployed_at_end AS (
@@ -57,19 +60,17 @@ unemployed_at_end AS (
 outcomes AS (
     SELECT
         i.b_start,
-        a.kunta,
+        i.kunta,
         CASE
             WHEN i.w_end > $as_of THEN 'pending'
             WHEN u.case_id IS NULL THEN 'excluded'
-            WHEN coalesce(w.n, 0)
-                >= CASE WHEN e.case_id IS NULL THEN i.raja ELSE i.raja_jos_aiempi END
+            WHEN coalesce(x.in_window, 0)
+                >= CASE WHEN coalesce(x.earlier, 0) > 0 THEN i.raja_jos_aiempi ELSE i.raja END
                 THEN 'on_time'
             ELSE 'late'
         END AS outcome
     FROM interviews AS i
-    JOIN asiakkaat AS a ON a.asiakas_id = i.asiakas_id
-    LEFT JOIN earlier AS e ON e.case_id = i.case_id
-    LEFT JOIN in_window AS w ON w.case_id = i.case_id
+    LEFT JOIN discussions AS x ON x.case_id = i.case_id
     LEFT JOIN unemployed_at_end AS u ON u.case_id = i.case_id
 )
 SELECT

@@ -17,7 +17,7 @@ INITIAL_INTERVIEWS = MetricDefinition(
     direction="higher",
     exports=("tapahtumat", "asiakkaat"),
     goal="lahipalvelut",
-    sql="face_to_face/initial_interviews.sql",
+    sql="face_to_face/meetings.sql",
 )
 
 JOB_SEARCH_DISCUSSIONS = MetricDefinition(
@@ -32,7 +32,7 @@ JOB_SEARCH_DISCUSSIONS = MetricDefinition(
     direction="higher",
     exports=("tapahtumat", "asiakkaat"),
     goal="lahipalvelut",
-    sql="face_to_face/job_search_discussions.sql",
+    sql="face_to_face/meetings.sql",
 )
 
 MEETINGS_OUTSIDE_HOME = MetricDefinition(
@@ -48,7 +48,7 @@ MEETINGS_OUTSIDE_HOME = MetricDefinition(
     exports=("tapahtumat", "asiakkaat"),
     has_target=False,
     goal="seuranta",
-    sql="face_to_face/meetings_outside_home.sql",
+    sql="face_to_face/meetings.sql",
 )
 
 DEFINITIONS = (INITIAL_INTERVIEWS, JOB_SEARCH_DISCUSSIONS, MEETINGS_OUTSIDE_HOME)

@@ -6,18 +6,13 @@
 -- A client's job-search periods never overlap (the load rejects overlaps), so the periods open
 -- on E are the clients: counted as starts on or before E minus ends before E, per day, which
 -- keeps the join with the buckets small at any number of clients.
-WITH changes AS (
-    SELECT a.kunta, j.alkupvm AS d, 1 AS n
+WITH daily AS (
+    SELECT a.kunta, x.d, sum(x.n) AS n
     FROM tyonhakujaksot AS j
     JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
-    UNION ALL
-    SELECT a.kunta, j.loppupvm + 1 AS d, -1 AS n
-    FROM tyonhakujaksot AS j
-    JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
-    WHERE j.loppupvm IS NOT NULL
-),
-daily AS (
-    SELECT kunta, d, sum(n) AS n FROM changes GROUP BY kunta, d
+    CROSS JOIN LATERAL (VALUES (j.alkupvm, 1), (j.loppupvm + 1, -1)) AS x(d, n)
+    WHERE x.d IS NOT NULL AND x.d <= (SELECT max(b_e) FROM kpi_buckets)
+    GROUP BY a.kunta, x.d
 ),
 open_clients AS (
     SELECT b.b_start, x.kunta, sum(x.n) AS clients
