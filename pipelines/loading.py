@@ -98,7 +98,9 @@ class Staging:
         part = self.tmp.with_name(f"{self.tmp.name}.{spec.name}.parquet")
         try:
             frame.write_parquet(part, compression="lz4", statistics=False)
-            self.con.execute(f'INSERT INTO "{spec.name}" SELECT * FROM read_parquet(?)', [str(part)])
+            self.con.execute(
+                f'INSERT INTO "{spec.name}" SELECT * FROM read_parquet(?)', [str(part)]
+            )
         finally:
             part.unlink(missing_ok=True)
         self.log.append(log)
