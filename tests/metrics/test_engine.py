@@ -146,3 +146,18 @@ def test_an_empty_or_repeated_metric_list() -> None:
         metric_ids=["employer_contacts", "employer_contacts"],
     )
     assert twice.height == 1
+
+
+def test_a_shared_query_must_name_its_metrics() -> None:
+    from metrics.context import open_cursor
+    from metrics.engine import _run
+    from metrics.registry import get
+
+    db = KpiDb()
+    contacts = get("employer_contacts")
+    twin = contacts.model_copy(update={"id": "employer_contacts_twin"})
+    cur, _ = open_cursor(db.con, *YEAR, d("31.12.2025"), "period")
+    with pytest.raises(MetricsError, match="metric_id"):
+        _run(cur, [contacts, twin], d("31.12.2025"))
+    shared = [get("initial_interviews_face_to_face"), get("meetings_outside_home_municipality")]
+    assert _run(cur, shared, d("31.12.2025")).height == 0  # no events: no rows, no error
