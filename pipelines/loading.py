@@ -93,22 +93,21 @@ class Staging:
 
     def write(self, spec: ExportSpec, frame: pl.DataFrame, log: dict[str, object]) -> None:
         self.con.execute(spec.export.ddl())
-        # Through a Parquet file beside the staging file: polars writes it with all
-        # cores and DuckDB's Parquet reader ingests it faster than an Arrow scan.
-        part = self.tmp.with_name(f"{self.tmp.name}.{spec.name}.parquet")
-        try:
-            frame.write_parquet(part, compression="lz4", statistics=False)
-            self.con.execute(
-                f'INSERT INTO "{spec.name}" SELECT * FROM read_parquet(?)', [str(part)]
-            )
-        finally:
-            part.unlink(missing_ok=True)
+        self._put(f'INSERT INTO "{spec.name}"', spec.name, frame)
         self.log.append(log)
 
     def _table(self, name: str, frame: pl.DataFrame) -> None:
-        self.con.register("incoming", frame)
-        self.con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
-        self.con.unregister("incoming")
+        self._put(f'CREATE TABLE "{name}" AS', name, frame)
+
+    def _put(self, statement: str, name: str, frame: pl.DataFrame) -> None:
+        """Through a Parquet file beside the staging file: polars writes it with all cores
+        and DuckDB's Parquet reader ingests it faster than an Arrow scan (no pyarrow)."""
+        part = self.tmp.with_name(f"{self.tmp.name}.{name}.parquet")
+        try:
+            frame.write_parquet(part, compression="lz4", statistics=False)
+            self.con.execute(f"{statement} SELECT * FROM read_parquet(?)", [str(part)])
+        finally:
+            part.unlink(missing_ok=True)
 
     def finish(self, as_of: date, source: str, started: float, warnings: list[Issue]) -> float:
         """Writes the reference and meta tables and swaps the file in; returns the duration."""
