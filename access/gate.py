@@ -104,6 +104,17 @@ def is_local_address(ip: object) -> bool:
         return False
 
 
+def is_local_request(ip: object, forwarded_for: object) -> bool:
+    """The connection is from this machine, and so is any client a proxy forwards for.
+
+    Local mode behind a reverse proxy would otherwise serve everyone the proxy serves,
+    since the proxy itself connects from localhost.
+    """
+    text = forwarded_for if isinstance(forwarded_for, str) else ""  # AppTest: no real headers
+    forwarded = [part.strip() for part in text.split(",") if part.strip()]
+    return is_local_address(ip) and all(is_local_address(hop) for hop in forwarded)
+
+
 def _stop(message: str) -> None:
     st.error(message, icon=":material/block:")
     st.stop()
@@ -122,7 +133,9 @@ def gate(kinds: Mapping[str, PageKind] | None = None, *, banner: bool = True) ->
         _stop(texts.ROLES_FILE_BROKEN.format(error=exc))
         raise  # unreachable: st.stop() raises
     if access.mode == "local":
-        if not is_local_address(st.context.ip_address):
+        headers = st.context.headers
+        forwarded_for = headers.get("X-Forwarded-For") if headers is not None else None
+        if not is_local_request(st.context.ip_address, forwarded_for):
             _stop(texts.LOCAL_ONLY)
         if banner:
             local_mode_banner()

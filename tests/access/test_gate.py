@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from access import texts
-from access.gate import is_local_address
+from access.gate import is_local_address, is_local_request
 from common.settings import get_settings
 
 APP = str(Path(__file__).resolve().parents[1] / "oidc" / "app_under_test.py")
@@ -147,3 +147,19 @@ def test_broken_allow_list_stops_with_the_fix(roles_file: Path) -> None:
 )
 def test_local_mode_serves_only_this_machine(ip: str | None, local: bool) -> None:
     assert is_local_address(ip) is local
+
+
+@pytest.mark.parametrize(
+    ("ip", "forwarded", "local"),
+    [
+        (None, None, True),
+        (None, "127.0.0.1", True),
+        (None, "203.0.113.9", False),  # a reverse proxy on this machine forwards a stranger
+        (None, "127.0.0.1, 10.0.0.5", False),
+        ("10.0.0.5", None, False),
+    ],
+)
+def test_local_mode_refuses_what_a_proxy_forwards(
+    ip: str | None, forwarded: str | None, local: bool
+) -> None:
+    assert is_local_request(ip, forwarded) is local

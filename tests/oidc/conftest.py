@@ -46,7 +46,7 @@ def _only_this_machine(route: Route) -> None:
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 860}, locale="fi-FI")
-    ctx.set_default_timeout(20_000)
+    ctx.set_default_timeout(45_000)  # bounded, with room for a busy 2-core machine
     ctx.route("**/*", _only_this_machine)
     try:
         yield ctx
