@@ -8,7 +8,6 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-import pytest
 import xlsxwriter
 
 from pipelines import load_folder, validate_folder
@@ -78,18 +77,21 @@ def test_english_headers_and_code_aliases(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [
-        ("1", True), ("0", False), ("true", True), ("FALSE", False), ("kyllä", True),
-        ("ei", False), ("k", True), ("e", False), ("yes", True), ("No", False),
-    ],
-)  # fmt: skip
-def test_boolean_spellings(tmp_path: Path, cell: str, expected: bool) -> None:
+BOOLEANS = [
+    ("1", True), ("0", False), ("true", True), ("FALSE", False), ("kyllä", True),
+    ("ei", False), ("k", True), ("e", False), ("yes", True), ("No", False),
+    ("TOSI", True), ("epätosi", False),
+]  # fmt: skip
+
+
+def test_boolean_spellings(tmp_path: Path) -> None:
     header = "asiakas_id;koulutus_id;laji;alkupvm;loppupvm;suoritettu\n"
-    text = f"{header}A1;C1;vos;1.2.2025;31.5.2025;{cell}\n"
-    con = _load(tmp_path, koulutukset=text)
-    assert _rows(con, "SELECT suoritettu FROM koulutukset") == [(expected,)]
+    rows = "".join(
+        f"A1;C{i};vos;1.2.2025;31.5.2025;{cell}\n" for i, (cell, _) in enumerate(BOOLEANS)
+    )
+    con = _load(tmp_path, koulutukset=header + rows)
+    loaded = {r[0]: r[1] for r in _rows(con, "SELECT koulutus_id, suoritettu FROM koulutukset")}
+    assert [loaded[f"C{i}"] for i in range(len(BOOLEANS))] == [b for _, b in BOOLEANS]
 
 
 def test_x_and_empty_means_true_and_false(tmp_path: Path) -> None:
