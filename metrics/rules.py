@@ -124,3 +124,27 @@ def rules_frame(directory: Path | None = None) -> pl.DataFrame:
             "tapahtumat": pl.List(pl.String),
         },
     )
+
+
+def no_rule_message(
+    metric_id: str, start: dt.date, end: dt.date, directory: Path | None = None
+) -> tuple[str, str] | None:
+    """(Finnish, English) explanation when a rule-based metric has no rule in force in the
+    period (the supplementary-discussion series after 2025), else None."""
+    rules = [r for r in load_rules(directory) if r.metric_id == metric_id]
+    if not rules or rules_in_period(metric_id, start, end, directory):
+        return None
+    ended = [r.voimassa_asti for r in rules if r.voimassa_asti < start]
+    if ended:
+        last = max(ended)
+        return (
+            f"Velvoite päättyi {last.day}.{last.month}.{last.year}; jaksolle ei muodostu "
+            "seurattavia tapauksia.",
+            f"The requirement ended on {last.isoformat()}; the period forms no cases.",
+        )
+    first = min(r.voimassa_alkaen for r in rules)
+    return (
+        f"Velvoite alkaa {first.day}.{first.month}.{first.year}; jaksolle ei muodostu "
+        "seurattavia tapauksia.",
+        f"The requirement begins on {first.isoformat()}; the period forms no cases.",
+    )
