@@ -9,7 +9,9 @@ A file that is not a table at all raises ``PipelineError``.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from pipelines.report import PipelineError
+from pipelines.report import Issue, PipelineError, ValidationReport
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 _BOM = b"\xef\xbb\xbf"
@@ -93,6 +95,18 @@ def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.D
     return header, body
 
 
+def _first_ragged_row(text: bytes, delimiter: str) -> tuple[int, int, int] | None:
+    """(Excel row, its fields, the header's fields) of the first row longer than the
+    header; only called after polars refused the file, to say where."""
+    lines = io.StringIO(text.decode("utf-8", errors="replace"), newline="")
+    rows = csv.reader(lines, delimiter=delimiter)
+    header = next(rows, [])
+    for number, row in enumerate(rows, start=2):
+        if len(row) > len(header):
+            return number, len(row), len(header)
+    return None
+
+
 def _parse_csv(text: bytes, delimiter: str) -> pl.DataFrame:
     return pl.read_csv(
         text,
@@ -124,6 +138,21 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
             text, encoding = to_utf8(text, path.name), "windows-1252"
             frame = _parse_csv(text, delimiter)
     except pl.exceptions.PolarsError as exc:
+        ragged = _first_ragged_row(text, delimiter)
+        if ragged is not None:
+            row, fields, expected = ragged
+            report = ValidationReport()
+            report.add_error(
+                Issue(
+                    path.name, row, None, None,
+                    f"Rivillä on {fields} kenttää, otsikkorivillä {expected}. "
+                    "Tarkista erottimet ja lainausmerkit.",
+                    f"The row has {fields} fields, the header row {expected}. "
+                    "Check the delimiters and quotes.",
+                    "ragged_row",
+                )
+            )  # fmt: skip
+            raise PipelineError(report) from exc
         raise _not_a_table(
             path.name,
             "rivien kenttämäärät eivät täsmää otsikkoriviin tai lainausmerkit ovat rikki",

@@ -59,6 +59,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
     ("html_saved_as_csv", {"tapahtumat": "<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr>"
                            "</table></body></html>\n"},
      ("tapahtumat.csv", None, None, "not_a_table")),
+    ("ragged_row", {"asiakkaat": _replace("asiakkaat", "A3;Lieksa;;", "A3;Lieksa;;;;x")},
+     ("asiakkaat.csv", 4, None, "ragged_row")),
     ("empty_file", {"tyopaikat": ""}, ("tyopaikat.csv", None, None, "empty_file")),
     ("binary_file", {"koulutukset": bytes(range(256)) * 8}, ("koulutukset.csv", None, None, "not_a_table")),
     ("xlsx_renamed_csv", {"koulutukset": b"PK\x03\x04" + b"\x00" * 100},
