@@ -13,7 +13,6 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -111,7 +110,9 @@ def reference_dir() -> Path:
 def municipalities(directory: Path | None = None) -> tuple[Municipality, ...]:
     rows = _parse(Municipality, (directory or reference_dir()) / "kunnat.csv")
     if len({m.kunta for m in rows}) != len(rows) or len({m.koodi for m in rows}) != len(rows):
-        raise ReferenceError("kunnat.csv", None, None, "nimi tai koodi toistuu / duplicate name or code")
+        raise ReferenceError(
+            "kunnat.csv", None, None, "nimi tai koodi toistuu / duplicate name or code"
+        )
     return rows
 
 
@@ -187,5 +188,6 @@ def validate_all(directory: Path | None = None) -> None:
                     f"henkilosto_{year}.csv",
                     None,
                     "htv",
-                    f"{sp.kunta}: {totals.get(sp.kunta, 0.0)} ≠ {sp.htv_yhteensa} (palvelupisteet.csv)",
+                    f"{sp.kunta}: {totals.get(sp.kunta, 0.0)} ≠ {sp.htv_yhteensa} "
+                    "(palvelupisteet.csv)",
                 )
