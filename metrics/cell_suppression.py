@@ -47,9 +47,10 @@ def protect(
     while True:
         while _apply_rules(vals, equations, hidden, threshold):
             pass
-        leak = next((i for i in sorted(hidden) if is_determined(i, equations, hidden)), None)
-        if leak is None:
+        leaks = determined_cells(equations, hidden)
+        if not leaks:
             return hidden
+        leak = min(leaks)
         if not _add_companion(leak, vals, equations, hidden):
             return hidden  # nothing left to hide: every cell of its equations is hidden or zero
 
@@ -101,7 +102,8 @@ def _add_companion(
     return False
 
 
-def _rank(rows: list[list[Fraction]]) -> int:
+def _rref(rows: list[list[Fraction]]) -> list[list[Fraction]]:
+    """Reduced row echelon form (exact), zero rows dropped."""
     matrix = [row[:] for row in rows]
     rank, width = 0, len(matrix[0]) if matrix else 0
     for col in range(width):
@@ -109,16 +111,20 @@ def _rank(rows: list[list[Fraction]]) -> int:
         if pivot is None:
             continue
         matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
+        lead = matrix[rank][col]
+        matrix[rank] = [a / lead for a in matrix[rank]]
         for r in range(len(matrix)):
             if r != rank and matrix[r][col] != 0:
-                factor = matrix[r][col] / matrix[rank][col]
+                factor = matrix[r][col]
                 matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[rank], strict=True)]
         rank += 1
-    return rank
+    return matrix[:rank]
 
 
-def is_determined(cell: int, equations: Sequence[Equation], hidden: set[int]) -> bool:
-    """True when the shown cells and the equations fix the hidden ``cell``'s exact value."""
+def determined_cells(equations: Sequence[Equation], hidden: set[int]) -> set[int]:
+    """The hidden cells whose exact value the shown cells and the equations fix: a cell is
+    fixed when its unit vector lies in the row space of the equations over the hidden cells,
+    i.e. when a row of the reduced echelon form is that unit vector."""
     unknowns = sorted(hidden)
     pos = {c: i for i, c in enumerate(unknowns)}
     rows: list[list[Fraction]] = []
@@ -131,8 +137,14 @@ def is_determined(cell: int, equations: Sequence[Equation], hidden: set[int]) ->
             row[pos[eq.parent]] -= 1
         if any(row):
             rows.append(row)
-    if not rows:
-        return False
-    target = [Fraction(0)] * len(unknowns)
-    target[pos[cell]] = Fraction(1)
-    return _rank([*rows, target]) == _rank(rows)
+    fixed = set()
+    for row in _rref(rows):
+        nonzero = [i for i, a in enumerate(row) if a != 0]
+        if len(nonzero) == 1:
+            fixed.add(unknowns[nonzero[0]])
+    return fixed
+
+
+def is_determined(cell: int, equations: Sequence[Equation], hidden: set[int]) -> bool:
+    """True when the shown cells and the equations fix the hidden ``cell``'s exact value."""
+    return cell in determined_cells(equations, hidden)

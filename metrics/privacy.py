@@ -13,6 +13,7 @@ contacts and vacancies are not people and are never suppressed. See docs/exports
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 import polars as pl
@@ -84,20 +85,33 @@ def area_equations(levels: Sequence[str], areas: Sequence[str]) -> list[Equation
     return equations
 
 
-def _hidden_rows(
-    table: pl.DataFrame, column: str, threshold: int, *, hierarchy: bool = True
-) -> set[int]:
-    values = table[column].to_list()
-    equations = (
-        area_equations(table["level"].to_list(), table["area"].to_list()) if hierarchy else []
+@lru_cache(maxsize=64)
+def _equations(levels: tuple[str, ...], areas: tuple[str, ...]) -> tuple[Equation, ...]:
+    return tuple(area_equations(levels, areas))
+
+
+def _hidden_rows(table: pl.DataFrame, column: str, threshold: int) -> set[int]:
+    key = (tuple(table["level"].to_list()), tuple(table["area"].to_list()))
+    return protect(table[column].to_list(), _equations(*key), threshold)
+
+
+def _basis_expr() -> pl.Expr:
+    """The count of people each row rests on (null for metrics that do not count people)."""
+    numerator_ids = [k for k, v in PRIVACY_BASIS.items() if v == "numerator"]
+    none_ids = [k for k, v in PRIVACY_BASIS.items() if v == "none"]
+    metric = pl.col("metric_id")
+    return (
+        pl.when(metric.is_in(none_ids))
+        .then(None)
+        .when(metric.is_in(numerator_ids))
+        .then(pl.col("numerator"))
+        .otherwise(pl.col("denominator").fill_null(pl.col("numerator")))
+        .cast(pl.Float64)
     )
-    return protect(values, equations, threshold)
 
 
-def _basis_values(table: pl.DataFrame, basis: Basis) -> pl.Series:
-    if basis == "numerator":
-        return table["numerator"]
-    return table["denominator"].fill_null(table["numerator"])
+def _small(column: pl.Expr, threshold: int) -> pl.Expr:
+    return ((column > 0) & (column < threshold)).fill_null(False).any().over(TABLE_KEYS)
 
 
 def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFrame:
@@ -107,19 +121,16 @@ def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFra
     Rows are judged per table = metric x period x as-of date, across its levels and areas.
     """
     rowid = "__row"
-    work = df.with_row_index(rowid)
+    work = df.with_row_index(rowid).with_columns(_basis_expr().alias("__basis"))
     hide_row: set[int] = set()
     hide_pending: set[int] = set()
     if threshold > 1:
-        for table in work.partition_by(list(TABLE_KEYS), maintain_order=True):
-            basis = basis_of(str(table["metric_id"][0]))
-            if basis == "none":
-                continue
-            ids = table[rowid].to_list()
-            basis_table = table.with_columns(_basis_values(table, basis).alias("__basis"))
-            hide_row |= {ids[i] for i in _hidden_rows(basis_table, "__basis", threshold)}
-            if table["pending"].is_not_null().any():
-                hide_pending |= {ids[i] for i in _hidden_rows(table, "pending", threshold)}
+        for column, hidden in (("__basis", hide_row), ("pending", hide_pending)):
+            # Only tables with a small cell can need suppression: the rest are skipped whole.
+            touched = work.filter(_small(pl.col(column).cast(pl.Float64), threshold))
+            for table in touched.partition_by(list(TABLE_KEYS), maintain_order=True):
+                ids = table[rowid].to_list()
+                hidden |= {ids[i] for i in _hidden_rows(table, column, threshold)}
     flag = pl.col(rowid).is_in(sorted(hide_row))
     pending_flag = pl.col(rowid).is_in(sorted(hide_pending))
     nulled = [
@@ -131,7 +142,7 @@ def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFra
         pl.when(pending_flag).then(None).otherwise(pl.col("pending")).alias("pending"),
         flag.alias(SUPPRESSED),
         pending_flag.alias(PENDING_SUPPRESSED),
-    ).drop(rowid)
+    ).drop(rowid, "__basis")
 
 
 def suppress_counts(
