@@ -38,6 +38,9 @@ class RawTable:
     delimiter: str | None
     header: tuple[str, ...]
     frame: pl.DataFrame  # columns named c0, c1, … in header order, all pl.String
+    # False when no cell can have surrounding spaces (a byte-level scan of a CSV found
+    # none at any field boundary): validation then skips stripping.
+    maybe_padded: bool = True
 
 
 def _not_a_table(file: str, why_fi: str, why_en: str) -> PipelineError:
@@ -93,6 +96,15 @@ def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.D
     body = frame.slice(1)
     body.columns = [f"c{i}" for i in range(frame.width)]
     return header, body
+
+
+def _maybe_padded(text: bytes, delimiter: str) -> bool:
+    """Whether any field may start or end with a space, tab or no-break space."""
+    edges = [delimiter.encode(), b"\n", b"\r", b'"']
+    blanks = [b" ", b"\t", b"\xc2\xa0"] if delimiter != "\t" else [b" ", b"\xc2\xa0"]
+    if text[:1] in (b" ", b"\t", b"\xc2"):
+        return True
+    return any(e + b in text or b + e in text for e in edges for b in blanks)
 
 
 def _first_ragged_row(text: bytes, delimiter: str) -> tuple[int, int, int] | None:
@@ -159,7 +171,8 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
             "rows do not match the header's number of fields, or quotes are broken",
         ) from exc
     header, body = _split_header(frame, path.name)
-    return RawTable(path.name, path, "csv", "", encoding, delimiter, header, body)
+    padded = _maybe_padded(text, delimiter)
+    return RawTable(path.name, path, "csv", "", encoding, delimiter, header, body, padded)
 
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:

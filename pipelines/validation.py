@@ -218,7 +218,8 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: Context) -> Validated:
                 "henkilotunnus",
             )
         )  # fmt: skip
-    frame = _clean(frame, list(found.values()))
+    if raw.maybe_padded:
+        frame = _clean(frame, list(found.values()))
     frame = frame.with_columns(
         _typed(frame, c, found[c.name]).alias(c.name)
         if c.name in found
