@@ -11,6 +11,8 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from metrics.export import (
     ExportError,
@@ -193,3 +195,15 @@ def test_stdout(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
 def test_neutralise_leaves_ordinary_text() -> None:
     assert neutralise("Joensuun seutu") == "Joensuun seutu"
     assert neutralise("=1") == "'=1"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(-(2**62), 2**62))
+def test_numbers_read_back_exactly_in_both_dialects(x: float, n: int) -> None:
+    df = pl.DataFrame({"x": [x], "n": [n], "t": ["-" + repr(x)]})
+    standard = parse(to_csv_bytes(df), ",")[1]
+    fi = parse(to_csv_bytes(df, dialect="fi"), ";")[1]
+    assert float(standard[0]) == x and float(fi[0].replace(",", ".")) == x
+    assert int(standard[1]) == n and int(fi[1]) == n
+    assert "e" not in standard[0].lower()
+    assert standard[2].startswith("'-")  # text that looks like a negative number stays text
