@@ -10,6 +10,7 @@ import pytest
 from pipelines import values
 from pipelines.contract import EXPORTS_BY_NAME
 from pipelines.hetu import hetu_columns, is_valid_hetu
+from pipelines.reading import _maybe_padded
 from pipelines.report import HIDDEN, Issue, PipelineError, ValidationReport, safe_value
 
 
@@ -87,3 +88,22 @@ def test_report_counts_everything_and_lists_examples() -> None:
     text = str(PipelineError(report))
     assert "500 virhettä" in text and "480 more of the same" in text
     assert text.index("rivi/row 2,") < text.index("rivi/row 21,")
+
+
+@pytest.mark.parametrize(
+    ("text", "padded"),
+    [
+        (b"a;b\n1;2\n", False),
+        (b"a;b\nx y;2\n", False),  # a space inside a value is not padding
+        (b"a;b\n1 ;2\n", True),
+        (b"a;b\n1; 2\n", True),
+        (b"a;b\n1;2 \r\n", True),
+        (b"a;b\n 1;2\n", True),
+        (b'a;b\n" 1";2\n', True),
+        (b"a;b\n1;2\xc2\xa0\n", True),
+        (b"a,b\n1,\t2\n", True),
+    ],
+)
+def test_padding_scan_finds_every_padded_field(text: bytes, padded: bool) -> None:
+    delimiter = ";" if b";" in text else ","
+    assert _maybe_padded(text, delimiter) is padded
