@@ -8,6 +8,7 @@ stderr), 2 bad usage (argparse).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -171,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Lataa aineisto uudelleen / load the data again: python -m pipelines load DIR",
             file=sys.stderr,
         )
+    except BrokenPipeError:
+        # The reader of ``--out -`` stopped early (``| head``): no traceback, no message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as exc:
         print(f"Virhe / Error: tiedostoa ei voi kirjoittaa / cannot write the file: {exc}",
               file=sys.stderr)  # fmt: skip
