@@ -31,6 +31,9 @@ _DTYPES: dict[str, pl.DataType] = {
 }  # fmt: skip
 
 
+_MAPPED = ("bool", "code", "municipality")
+
+
 @dataclass
 class Context:
     """What the checks of one file need from outside it."""
@@ -45,7 +48,18 @@ class Validated:
     report: ValidationReport
 
 
-def _typed(frame: pl.DataFrame, column: Column, source: str) -> pl.Expr:
+def _distinct(frame: pl.DataFrame, export: Export, found: dict[str, str]) -> dict[str, list[str]]:
+    """The distinct texts of every code, municipality and boolean column, in one pass."""
+    wanted = [c.name for c in export.columns if c.name in found and c.kind in _MAPPED]
+    if not wanted:
+        return {}
+    lists = frame.select(
+        pl.col(found[n]).drop_nulls().unique().implode().alias(n) for n in wanted
+    ).row(0)
+    return dict(zip(wanted, lists, strict=True))
+
+
+def _typed(column: Column, source: str, distinct: list[str]) -> pl.Expr:
     text = pl.col(source)
     kind = column.kind
     if kind == "date":
@@ -54,7 +68,6 @@ def _typed(frame: pl.DataFrame, column: Column, source: str) -> pl.Expr:
         return values.to_int(text)
     if kind == "str":
         return text
-    distinct = [v for v in frame[source].unique().to_list() if v is not None]
     if kind == "bool":
         mapping, x_style = values.bool_mapping(distinct)
         typed = values.mapped(text, mapping, pl.Boolean())
@@ -220,8 +233,9 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: Context) -> Validated:
         )  # fmt: skip
     if raw.maybe_padded:
         frame = _clean(frame, list(found.values()))
+    distinct = _distinct(frame, export, found)
     frame = frame.with_columns(
-        _typed(frame, c, found[c.name]).alias(c.name)
+        _typed(c, found[c.name], distinct.get(c.name, [])).alias(c.name)
         if c.name in found
         else pl.lit(None, dtype=_DTYPES[c.kind]).alias(c.name)
         for c in export.columns
