@@ -9,6 +9,7 @@ elsewhere it skips it.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -49,7 +50,9 @@ def free_port() -> int:
 
 def install_provider() -> None:
     """``npm ci`` from the committed lock file, once (offline-first from npm's cache)."""
-    if (HERE / "node_modules" / "oidc-provider" / "package.json").is_file():
+    pinned = json.loads((HERE / "package.json").read_text())["dependencies"]["oidc-provider"]
+    installed = HERE / "node_modules" / "oidc-provider" / "package.json"
+    if installed.is_file() and json.loads(installed.read_text())["version"] == pinned:
         return
     npm = need("npm")
     subprocess.run(
