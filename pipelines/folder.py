@@ -21,7 +21,8 @@ from pipelines.exports import SPECS, SPECS_BY_NAME
 from pipelines.loading import Staging, pause_point
 from pipelines.reading import FORMATS, RawTable, read_file
 from pipelines.report import Issue, PipelineError, ValidationReport
-from pipelines.validation import Context, validate_table
+from pipelines.rules import Context
+from pipelines.validation import validate_table
 
 Progress = Callable[[float, str], None]
 

@@ -1,0 +1,137 @@
+"""The rules of one export as polars checks: cell rules (conversion, required, unique)
+and row rules (extraction date, end before start, required-when, references), overlaps,
+and the rows-outside-the-years warning. ``validation`` runs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import polars as pl
+
+from pipelines import values
+from pipelines.checks import Check, fi_date, overlap_frame, run_checks
+from pipelines.report import Issue, ValidationReport
+from pipelines.spec import ExportSpec
+
+# Rows that ended before this date lie outside the years being analysed (a warning): the
+# first year with a targets file, and the area's first year of operation.
+ANALYSIS_START = date(2025, 1, 1)
+
+
+@dataclass
+class Context:
+    """What the checks of one file need from outside it."""
+
+    limit: date  # the extraction date: later dates are errors
+    ids: dict[str, pl.Series] = field(default_factory=dict)  # export -> its known ids
+
+
+def _surely_unique(frame: pl.DataFrame, name: str) -> bool:
+    """A cheap proof of no duplicates: the ids strictly increase (exports are often sorted)."""
+    ids = pl.col(name).drop_nulls()
+    return bool(frame.select((ids > ids.shift(1)).all(ignore_nulls=True)).item())
+
+
+def cell_checks(
+    spec: ExportSpec, frame: pl.DataFrame, found: dict[str, str], label: dict[str, str]
+) -> list[Check]:
+    checks: list[Check] = []
+    for column in spec.export.columns:
+        src = found.get(column.name)
+        if src is None:
+            continue
+        name, shown = pl.col(column.name), label[column.name]
+        if column.kind != "str":
+            fi, en = values.expected(column)
+            bad = pl.col(src).is_not_null() & name.is_null()
+            checks.append(Check(bad, shown, src, fi, en, f"bad_{column.kind}"))
+        if column.required:
+            missing = pl.col(src).is_null() & name.is_null()
+            fi = f"Pakollinen tieto puuttuu. Täytä sarake {column.name}."
+            en = f"A required value is missing. Fill in column {column.name}."
+            checks.append(Check(missing, shown, None, fi, en, "required"))
+        if column.unique and not _surely_unique(frame, column.name):
+            dup = name.is_not_null() & ~name.is_first_distinct()
+            fi = (
+                "Tunniste toistuu: sama arvo on jo aiemmalla rivillä. "
+                "Tunnisteen on oltava yksilöllinen."
+            )
+            en = "Duplicate id: the same value is on an earlier row. The id must be unique."
+            checks.append(Check(dup, shown, src, fi, en, "duplicate"))
+    return checks
+
+
+def row_checks(
+    spec: ExportSpec, found: dict[str, str], label: dict[str, str], ctx: Context
+) -> list[Check]:
+    checks: list[Check] = []
+    limit = fi_date(ctx.limit)
+    for column in spec.export.columns:
+        src = found.get(column.name)
+        if src is None or column.kind != "date" or column.name in spec.may_be_future:
+            continue
+        fi = (
+            f"Päivämäärä on poimintapäivän {limit} jälkeen. "
+            "Avoimen jakson loppupäivä jätetään tyhjäksi."
+        )
+        en = (
+            f"The date is after the extraction date {limit}. Leave the end of an open period empty."
+        )
+        late = pl.col(column.name) > pl.lit(ctx.limit)
+        checks.append(Check(late, label[column.name], src, fi, en, "after_extraction"))
+    for start, end in spec.periods:
+        if start in found and end in found:
+            fi = f"Loppupäivä ({end}) on ennen alkupäivää ({start})."
+            en = f"The end date ({end}) is before the start date ({start})."
+            bad = pl.col(end) < pl.col(start)
+            checks.append(Check(bad, label[end], found[end], fi, en, "end_before_start"))
+    for rule in spec.required_when:
+        if rule.column in found and rule.when in found:
+            bad = pl.col(rule.when).is_in(rule.values) & pl.col(rule.column).is_null()
+            fi, en = f"{rule.label_fi}. Täytä sarake.", f"{rule.label_en}. Fill in the column."
+            checks.append(Check(bad, label[rule.column], found[rule.when], fi, en, "required_when"))
+    for ref in spec.references:
+        known = ctx.ids.get(ref.target)
+        if ref.column in found and known is not None:
+            bad = pl.col(ref.column).is_not_null() & ~pl.col(ref.column).is_in(known.implode())
+            fi = f"Tuntematon tunniste: sitä ei ole viennissä {ref.target}."
+            en = f"Unknown id: it is not in the export {ref.target}."
+            shown = label[ref.column]
+            checks.append(Check(bad, shown, found[ref.column], fi, en, "unknown_reference"))
+    return checks
+
+
+def overlaps(
+    spec: ExportSpec, frame: pl.DataFrame, found: dict[str, str], label: dict[str, str],
+    report: ValidationReport, file: str,
+) -> None:  # fmt: skip
+    if spec.no_overlap is None or not all(c in found for c in spec.no_overlap):
+        return
+    key, start, end = spec.no_overlap
+    sorted_frame = overlap_frame(frame, key, start, end, found[key])
+    fi = "Jakso on päällekkäin saman asiakkaan aiemman jakson kanssa. Korjaa alku- tai loppupäivä."
+    en = "The period overlaps an earlier period of the same client. Correct its start or end date."
+    check = Check(pl.col("_overlap"), label[start], found[key], fi, en, "overlap")
+    run_checks(sorted_frame, [check], file, report)
+
+
+def outside_years(
+    spec: ExportSpec, frame: pl.DataFrame, file: str, report: ValidationReport
+) -> None:
+    if spec.relevant_until is None or frame.height == 0:
+        return
+    old = frame.filter(pl.col(spec.relevant_until) < pl.lit(ANALYSIS_START))
+    if old.height:
+        first, start = int(old["_row"].min()), fi_date(ANALYSIS_START)  # type: ignore[arg-type]
+        report.add_warning(
+            Issue(
+                file, first, spec.relevant_until, None,
+                f"{old.height} riviä päättyi ennen {start} (tarkasteltavien vuosien alkua); "
+                "ne ladataan, mutta ne eivät vaikuta tunnuslukuihin.",
+                f"{old.height} row(s) ended before {start} (the start of the years analysed); "
+                "they are loaded but do not affect the figures.",
+                "outside_years",
+            )
+        )  # fmt: skip
