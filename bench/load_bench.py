@@ -122,12 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'clients':>8} {'rows':>11} {'load s':>8} {'(in-proc)':>9} {'rows/s':>10} "
           f"{'peak GiB':>8} {'bare s':>7} {'ratio':>6}")  # fmt: skip
     for size in (int(s) for s in args.sizes.split(",")):
+        before = os.getloadavg()[0]
         r = measure(size, args.runs, args.regenerate)
         print(
             f"{r['clients']:>8} {r['rows']:>11,} {r['load_wall_s']:>8.1f} "
             f"{r['load_inner_s']:>9.1f} "
             f"{r['rows_per_s']:>10,.0f} {r['peak_gib']:>8.2f} {r['bare_read_s']:>7.1f} "
-            f"{r['ratio']:>6.2f}",
+            f"{r['ratio']:>6.2f}   (load average {before:.1f} -> {os.getloadavg()[0]:.1f}, "
+            f"{os.cpu_count()} cores)",
             flush=True,
         )
     print("goals: 20000 load < 5 s; 600000 load < 60 s and peak < 4 GiB; ratio <= 2 "
