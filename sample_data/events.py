@@ -16,12 +16,13 @@ from pipelines.contract import EVENT_TYPES
 from sample_data.calendar import add_months, day_number, next_working_day, working_day_offset
 from sample_data.periods import TYM, Batch
 from sample_data.profiles import (
-    CONTACT_RULES,
     FACE_TO_FACE_TREND_PER_YEAR,
     PROFILES,
     PROVIDERS_FROM,
     PROVIDERS_LATE,
     Geography,
+    contact_rule,
+    visit_matrix,
 )
 from sample_data.staff import NONE, Staff
 
@@ -41,37 +42,16 @@ class EventBuilder:
         last: int,
         rng: np.random.Generator,
     ) -> None:
-        self.p, self.geo, self.staff, self.first, self.last, self.rng = (
-            periods,
-            geo,
-            staff,
-            first,
-            last,
-            rng,
-        )
+        self.p, self.geo, self.staff, self.rng = periods, geo, staff, rng
+        self.first, self.last = first, last
         self.stop = np.minimum(periods["end"], last)  # no event after the search or the extraction
         self.parts: list[dict[str, Arr]] = []
         self.customer_work = staff.customer_work()
-        self.outside = self._outside_matrix()
+        self.outside = np.cumsum(visit_matrix(geo), axis=1)
 
     def _profile(self, field: str, period: Arr) -> npt.NDArray[np.float64]:
         table = np.array([getattr(PROFILES[a], field) for a in self.geo.areas])
         return table[self.p["muni"][period]]
-
-    def _outside_matrix(self) -> npt.NDArray[np.float64]:
-        names, areas = self.geo.names, self.geo.areas
-        hub = names.index("Joensuu")
-        m = np.zeros((len(names), len(names)))
-        for j, area in enumerate(areas):
-            if j == hub:
-                for near in ("Kontiolahti", "Liperi"):
-                    m[j, names.index(near)] = 0.5
-                continue
-            same = [k for k, a in enumerate(areas) if a == area and k != j and k != hub]
-            m[j, hub] = 0.65 if same else 1.0
-            for k in same:
-                m[j, k] = 0.35 / len(same)
-        return np.cumsum(m, axis=1)
 
     def add(
         self,
@@ -118,20 +98,12 @@ class EventBuilder:
         self._job_offers()
         return {k: np.concatenate([part[k] for part in self.parts]) for k in COLUMNS}
 
-    def _rule(self, day: Arr) -> tuple[Arr, npt.NDArray[np.bool_]]:
-        limit = np.full(len(day), CONTACT_RULES[0][1])
-        series = np.full(len(day), CONTACT_RULES[0][2])
-        for since, days, has_series in CONTACT_RULES:
-            now = day >= day_number(since)
-            limit, series = np.where(now, days, limit), np.where(now, has_series, series)
-        return limit, series
-
     def _first_contact_and_series(self) -> None:
         p, rng = self.p, self.rng
         period = np.flatnonzero(p["start"] >= self.first)
         n = len(period)
         start = p["start"][period]
-        limit, series = self._rule(start)
+        limit, series = contact_rule(start)
         on_time = rng.random(n) < self._profile("contact_on_time", period) + 0.04 * (limit > 5)
         delay = np.where(
             on_time, rng.integers(0, 1000, n) % (limit + 1), limit + rng.integers(1, 20, n)
@@ -151,7 +123,7 @@ class EventBuilder:
         self.interview = np.full(len(p["start"]), NONE, dtype=np.int64)
         self.interview[period] = interview
         # The series of supplementary discussions in the 3 months after the interview.
-        _, series_at = self._rule(interview)
+        _, series_at = contact_rule(interview)
         unemployed = p["status"][period] <= 1
         required = np.where(pre, 4, 5)
         full = rng.random(n) < self._profile("supplementary_series_full", period)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from common.reference import SERVICE_AREAS, municipalities, staffing
 
 
@@ -140,3 +143,35 @@ def geography(year: int) -> Geography:
         area_index=tuple(SERVICE_AREAS.index(m.palvelualue) for m in munis),
         weights=tuple(htv[m.kunta] / total for m in munis),
     )
+
+
+def contact_rule(day: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """The working-day limit and whether the supplementary series applies, on each day."""
+    epoch = dt.date(1970, 1, 1)
+    limit = np.full(len(day), CONTACT_RULES[0][1], dtype=np.int64)
+    series = np.full(len(day), CONTACT_RULES[0][2])
+    for since, days, has_series in CONTACT_RULES:
+        now = day >= (since - epoch).days
+        limit, series = np.where(now, days, limit), np.where(now, has_series, series)
+    return limit, series
+
+
+def visit_matrix(geo: Geography) -> npt.NDArray[np.float64]:
+    """Where a client meets face to face when not at home: row = home, column = service point.
+
+    From the surrounding municipalities mostly Joensuu (65 %), the rest in the same service
+    area; from Joensuu, Kontiolahti or Liperi (plan 4.1: any service point may be used).
+    """
+    names, areas = geo.names, geo.areas
+    hub = names.index("Joensuu")
+    m = np.zeros((len(names), len(names)))
+    for j, area in enumerate(areas):
+        if j == hub:
+            for near in ("Kontiolahti", "Liperi"):
+                m[j, names.index(near)] = 0.5
+            continue
+        same = [k for k, a in enumerate(areas) if a == area and k not in (j, hub)]
+        m[j, hub] = 0.65 if same else 1.0
+        for k in same:
+            m[j, k] = 0.35 / len(same)
+    return m
