@@ -10,9 +10,11 @@ from datetime import date
 
 import streamlit as st
 
+from access.gate import account_sidebar, gate, visible_sections
+from access.roles import Capability
 from ui import context, data, presentation, sidebar, theme
 from ui.i18n import t
-from ui.pages import GOAL_PAGES
+from ui.pages import GOAL_PAGES, PAGE_KINDS
 
 st.set_page_config(
     page_title="Tavoiteseuranta · Pohjois-Karjalan työllisyysalue",
@@ -21,11 +23,17 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+access = gate(PAGE_KINDS, banner=False)
+account_sidebar(access)
 db = data.current_db()
 as_of = data.load_info(db.path, db.identity).as_of if db else date.today()
 sidebar.init_state(as_of)
 lang = sidebar.current_lang()
-presenting = bool(st.session_state[sidebar.PRESENTATION_KEY]) and db is not None
+presenting = (
+    bool(st.session_state[sidebar.PRESENTATION_KEY])
+    and db is not None
+    and access.can(Capability.PRESENTATION)
+)
 
 overview = st.Page(
     "pages/overview.py",
@@ -55,8 +63,9 @@ more = [
         "pages/data.py", title=t("nav_data", lang), url_path="aineisto", icon=":material/database:"
     ),
 ]
+sections = {"": [overview], t("nav_goals", lang): goal_pages, t("nav_more", lang): more}
 page = st.navigation(
-    {"": [overview], t("nav_goals", lang): goal_pages, t("nav_more", lang): more},
+    visible_sections(sections, PAGE_KINDS, access),
     position="hidden" if presenting else "sidebar",
 )
 theme.apply(presenting)
@@ -64,7 +73,7 @@ theme.apply(presenting)
 if db is None:
     context.clear()
     if not presenting:
-        sidebar.render(as_of)
+        sidebar.render(as_of, presentation=False)
     sidebar.sync_url(sidebar.current_view())
     page.run()
 elif presenting:
@@ -72,7 +81,8 @@ elif presenting:
     sidebar.sync_url(view)
     presentation.render(context.build(view, db))
 else:
-    view = sidebar.render(as_of)
+    view = sidebar.render(as_of, presentation=access.can(Capability.PRESENTATION))
+    sidebar.local_mode_note(access.mode == "local")
     sidebar.sync_url(view)
     context.build(view, db)
     page.run()

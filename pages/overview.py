@@ -21,7 +21,10 @@ with tools[0]:
     report_download.button(ctx)
 with tools[1]:
     downloads.buttons(
-        ctx.kpi(), downloads.file_stem("kpi", ctx.start, ctx.end), "overview_kpi", lang
+        downloads.kpi_for_download(ctx.kpi()),
+        downloads.file_stem("kpi", ctx.start, ctx.end),
+        "overview_kpi",
+        lang,
     )
 
 for goal in (*GOAL_KEYS, "palveluprosessi", "seuranta"):

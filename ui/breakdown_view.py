@@ -14,6 +14,8 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
+from access.gate import current_access
+from access.roles import Capability
 from metrics.privacy import SMALL
 from ui import charts, data, downloads
 from ui.context import Context
@@ -144,6 +146,8 @@ def fill_time(ctx: Context) -> None:
 
 
 def caseworkers(ctx: Context) -> None:
+    if not current_access().can(Capability.CASEWORKER_TABLES):
+        return
     st.markdown(f"#### {t('caseworkers_without_offers', ctx.lang)}")
     st.caption(t("caseworker_pseudonym_note", ctx.lang))
     _table(ctx, _get(ctx, "caseworkers_without_offers"), "caseworkers_without_offers")

@@ -17,8 +17,8 @@ import streamlit as st
 from ui import data, kpi_view
 from ui.context import ALL_LEVELS, Context
 from ui.formatting import fmt_change, fmt_int
-from ui.i18n import t
-from ui.status import status_style
+from ui.i18n import Lang, t
+from ui.status import status_badge_html
 
 
 @dataclass(frozen=True)
@@ -91,14 +91,9 @@ def _pace(ctx: Context) -> str | None:
     return f"{icon} {word}. {text}"
 
 
-def status_html(card: CardData, lang: str) -> str:
+def status_html(card: CardData, lang: Lang) -> str:
     s = card.shown
-    style = status_style(s.status, s.metric.has_target and s.target != "–")
-    return (
-        f'<span class="kpi-status" style="--kpi-accent:{style.colour}">'
-        f'<span class="icon" aria-hidden="true">{style.icon}</span> '
-        f"{s.status_text.split(' ', 1)[1]}</span>"
-    )
+    return status_badge_html(s.status, lang, s.metric.has_target and s.target != "–")
 
 
 def draw(card: CardData, ctx: Context, key: str) -> None:
@@ -110,19 +105,24 @@ def draw(card: CardData, ctx: Context, key: str) -> None:
         if card.indicator:
             st.caption(card.indicator)
         delta = card.change.replace("−", "-") if card.change else None
+        flat = delta is not None and delta.startswith("±")
         st.metric(
             kpi_view.title(s.metric, lang),
             s.value,
             delta=delta,
-            delta_color="inverse" if s.metric.direction == "lower" else "normal",
+            delta_color="off"
+            if flat
+            else ("inverse" if s.metric.direction == "lower" else "normal"),
+            delta_arrow="off" if flat else "auto",
             delta_description=t("change_week", lang) if delta else None,
             chart_data=card.spark or None,
             chart_type="line",
             label_visibility="collapsed",
         )
-        line = f"{status_html(card, lang)} &nbsp; {t('target', lang)} {s.target}"
+        st.markdown(status_html(card, lang), unsafe_allow_html=True)
+        line = f"{t('target', lang)} {s.target}"
         if s.pending is not None:
             line += f" · {t('pending', lang, n=s.pending)}"
-        st.markdown(line, unsafe_allow_html=True)
+        st.markdown(line)
         if card.pace:
             st.caption(card.pace)

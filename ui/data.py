@@ -25,6 +25,7 @@ from metrics import engine, series
 from pipelines import database
 
 SMALL_NUMBER_THRESHOLD = 5
+_MEMORY = "memory"  # the catalog of an in-memory DuckDB instance
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,23 @@ def current_db() -> DbHandle | None:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _connection(path: str, identity: str) -> duckdb.DuckDBPyConnection:
-    return database.open_readonly(Path(path))
+    """The read-only connection, made usable through cursors.
+
+    ``open_readonly`` attaches the file to an in-memory instance and ``USE``s it; a cursor
+    (metrics opens its own) starts in the in-memory catalog instead, so every table of the
+    file gets a view there of the same name.
+    """
+    con = database.open_readonly(Path(path))
+    catalog = str(con.sql("SELECT current_database()").fetchall()[0][0])
+    if catalog != _MEMORY:
+        names = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = ?", [catalog]
+        ).fetchall()
+        for (name,) in names:
+            con.execute(
+                f'CREATE VIEW {_MEMORY}.main."{name}" AS SELECT * FROM "{catalog}".main."{name}"'
+            )
+    return con
 
 
 def cursor(db: DbHandle) -> duckdb.DuckDBPyConnection:

@@ -11,6 +11,8 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
+from access.gate import current_access
+from access.roles import Capability
 from access.upload_safety import UploadRefused, unpack_upload
 from pipelines import load_folder, validate_folder
 from pipelines.contract import EXPORTS
@@ -140,4 +142,5 @@ def render(ctx: Context | None, lang: Lang) -> None:
     else:
         blocks.header(ctx)
         loaded(ctx)
-    upload(lang)
+    if current_access().can(Capability.UPLOAD):
+        upload(lang)

@@ -13,7 +13,9 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from metrics import export
+from access.gate import current_access
+from access.roles import Capability
+from metrics import export, privacy
 from ui.i18n import Lang, t
 
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -39,8 +41,17 @@ def _deferred(df: pl.DataFrame, fmt: str) -> Callable[[], bytes]:
     return lambda: file_bytes(df, fmt)
 
 
+def kpi_for_download(raw: pl.DataFrame) -> pl.DataFrame:
+    """The KPI rows as the visitor may take them out: as computed (what ``python -m metrics
+    export`` writes) for roles that may see small numbers, else with the small-number rule
+    (``--suppress 5``)."""
+    return raw if current_access().can(Capability.UNSUPPRESSED) else privacy.suppress(raw)
+
+
 def buttons(df: pl.DataFrame, stem: str, key: str, lang: Lang) -> None:
-    """A small "Download" menu with the three formats of ``df``."""
+    """A small "Download" menu with the three formats of ``df`` (for roles that may export)."""
+    if not current_access().can(Capability.EXPORT_DATA):
+        return
     labels = {"fi": "download_fi_csv", "standard": "download_csv", "xlsx": "download_xlsx"}
     with st.popover(t("download_data", lang), icon=":material/download:"):
         for fmt, suffix, mime in FORMATS:

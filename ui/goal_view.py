@@ -11,20 +11,20 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from metrics import privacy
 from metrics.registry import MetricDefinition
 from ui import blocks, breakdown_view, charts, downloads, kpi_view
 from ui.context import Context
 from ui.i18n import t
+from ui.status import status_badge_html
 
 RULE_CHANGE = date(2026, 1, 1)
 
 
 def kpi_slice(ctx: Context, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
-    """The KPI rows of ``metric_ids`` at ``levels`` with the small-number rule applied to that
-    slice: what ``python -m metrics export --level L --metric M --suppress 5`` writes."""
+    """The KPI rows of ``metric_ids`` at ``levels`` for download: what ``python -m metrics
+    export --level L --metric M`` writes (with ``--suppress 5`` for roles under the rule)."""
     raw = ctx.kpi().filter(pl.col("metric_id").is_in(metric_ids) & pl.col("level").is_in(levels))
-    return privacy.suppress(raw)
+    return downloads.kpi_for_download(raw)
 
 
 def render_goal(goal: str) -> None:
@@ -64,8 +64,10 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
     head = st.columns([1, 3], vertical_alignment="top")
     with head[0]:
         st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
+        has_target = m.has_target and shown.target != "–"
+        st.markdown(status_badge_html(shown.status, lang, has_target), unsafe_allow_html=True)
         st.markdown(
-            f"**{shown.status_text}** · {t('target', lang)} {shown.target}"
+            f"{t('target', lang)} {shown.target}"
             + (f" · {t('pending', lang, n=shown.pending)}" if shown.pending else "")
         )
     with head[1]:

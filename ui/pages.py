@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from access.roles import PageKind
+
 # (file in pages/, URL path, short title key in ui.i18n, icon); the goal key is the file's suffix.
 GOAL_KEYS: tuple[str, ...] = (
     "lahipalvelut",
@@ -22,3 +24,13 @@ _ICONS = {
 GOAL_PAGES: tuple[tuple[str, str, str, str], ...] = tuple(
     (f"goal_{key}.py", key, f"goal_short_{key}", _ICONS[key]) for key in GOAL_KEYS
 )
+
+# url_path -> kind of page, for access.gate (the default page's url_path is "").
+PAGE_KINDS: dict[str, PageKind] = {
+    "": PageKind.OVERVIEW,
+    "yleiskuva": PageKind.OVERVIEW,
+    **{key: PageKind.GOAL for key in GOAL_KEYS},
+    "palveluprosessi": PageKind.SERVICE_PROCESS,
+    "resurssit": PageKind.RESOURCES,
+    "aineisto": PageKind.DATA,
+}

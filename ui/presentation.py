@@ -46,7 +46,7 @@ def render(ctx: Context) -> None:
         key="slide_exit",
         width="stretch",
     )
-    st.html(f'<div class="goal-title">{kpi_view.goal_title(goal, lang)}</div>')
+    st.title(kpi_view.goal_title(goal, lang), anchor=False)
     all_cards = cards.card_data(ctx)
     metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
     columns = st.columns(min(3, max(1, len(metric_ids))))

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from access.gate import current_access
+from access.roles import Capability
 from ui import blocks, data, kpi_view, report
 from ui.context import Context
 from ui.i18n import t
@@ -45,6 +47,8 @@ def file_name(ctx: Context) -> str:
 
 
 def button(ctx: Context, key: str = "board_report") -> None:
+    if not current_access().can(Capability.BOARD_REPORT):
+        return
     st.download_button(
         t("board_report", ctx.lang),
         data=_deferred(ctx),

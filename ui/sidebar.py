@@ -79,7 +79,7 @@ def area_label(key: str, lang: Lang) -> str:
     return f"{indent}{choice.area} · {t('level_' + choice.level, lang).lower()}"
 
 
-def render(as_of: date) -> View:
+def render(as_of: date, *, presentation: bool = True) -> View:
     """Draws the sidebar widgets and returns the chosen view."""
     lang = current_lang()
     side = st.sidebar
@@ -122,16 +122,23 @@ def render(as_of: date) -> View:
         key=AREA_KEY,
         format_func=lambda key: area_label(key, lang),
     )
-    side.button(
-        t("presentation_on", lang),
-        icon=":material/slideshow:",
-        help=t("presentation_help", lang),
-        on_click=set_presentation,
-        args=(True,),
-        width="stretch",
-    )
+    if presentation:
+        side.button(
+            t("presentation_on", lang),
+            icon=":material/slideshow:",
+            help=t("presentation_help", lang),
+            on_click=set_presentation,
+            args=(True,),
+            width="stretch",
+        )
     side.caption(t("copy_link_hint", lang))
     return current_view()
+
+
+def local_mode_note(local: bool) -> None:
+    """One line saying that there is no sign-in (access.gate's local mode)."""
+    if local:
+        st.sidebar.caption(f":material/computer: {t('local_mode', current_lang())}")
 
 
 def set_presentation(on: bool) -> None:

@@ -51,6 +51,16 @@ def status_style(status: str | None, has_target: bool = True) -> StatusStyle:
     return STATUS_STYLES.get(status or "none", STATUS_STYLES["none"])
 
 
+def status_badge_html(status: str | None, lang: Lang, has_target: bool = True) -> str:
+    """The status as a bordered badge: coloured icon and the word (CSS in ui/theme.py)."""
+    style = status_style(status, has_target)
+    return (
+        f'<span class="kpi-status" style="--kpi-accent:{style.colour}">'
+        f'<span class="icon" aria-hidden="true">{style.icon}</span> '
+        f"{t(style.text_key, lang)}</span>"
+    )
+
+
 def status_label(status: str | None, lang: Lang, has_target: bool = True) -> str:
     """``✔ Tavoitteessa`` — icon and word together."""
     style = status_style(status, has_target)

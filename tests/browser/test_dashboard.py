@@ -1,0 +1,180 @@
+"""The dashboard as a person uses it, in headless chromium: every page in both languages
+(with a screenshot of each into tests/artifacts/), numbers read from the page equal the KPI
+table, area and period switches land in the URL, presentation mode, and the downloads."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+import pytest
+
+from metrics import engine
+from tests.browser.conftest import ARTIFACTS
+from ui import downloads, kpi_view
+from ui.i18n import Lang, t
+from ui.pages import GOAL_PAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+URL_PATHS = (
+    ("overview", ""),
+    *((url, url) for _, url, _, _ in GOAL_PAGES),
+    ("palveluprosessi", "palveluprosessi"),
+    ("resurssit", "resurssit"),
+    ("aineisto", "aineisto"),
+)
+
+
+def settle(page: Any, timeout_ms: int = 90_000) -> None:
+    """Waits until Streamlit has finished running the script and the page is drawn."""
+    page.wait_for_selector("h1", timeout=timeout_ms)
+    time.sleep(0.4)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=timeout_ms,
+    )
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+        timeout=timeout_ms,
+    )
+    time.sleep(0.6)
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    context = browser.new_context(viewport={"width": 1440, "height": 2000}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def kpi_rows(db: Path) -> pl.DataFrame:
+    con = duckdb.connect(str(db), read_only=True)
+    as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
+    table = engine.kpi_table(con, date(as_of.year, 1, 1), as_of)
+    con.close()
+    return table
+
+
+def shown_values(table: pl.DataFrame, lang: Lang, level: str, area: str) -> list[str]:
+    rows = kpi_view.suppressed(table).filter((pl.col("level") == level) & (pl.col("area") == area))
+    return sorted(kpi_view.shown_row(r, lang).value for r in rows.iter_rows(named=True))
+
+
+def page_values(page: Any) -> list[str]:
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    return sorted(v.strip() for v in values)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_every_page_renders(page: Any, app_url: str, lang: Lang) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name, path in URL_PATHS:
+        page.goto(f"{app_url}/{path}?kieli={lang}")
+        settle(page)
+        assert page.locator('[data-testid="stException"]').count() == 0, name
+        heading = page.locator("h1").first.inner_text()
+        assert heading.strip(), name
+        page.screenshot(path=str(ARTIFACTS / f"{lang}_{name}.png"))
+    expected_nav = t("nav_resources", lang)
+    assert page.get_by_role("link", name=expected_nav).count() >= 1
+
+
+def test_numbers_on_the_page_equal_the_kpi_table(page: Any, app_url: str, sample_db: Path) -> None:
+    table = kpi_rows(sample_db)
+    page.goto(f"{app_url}/?kieli=fi")
+    settle(page)
+    assert page_values(page) == shown_values(table, "fi", "koko_alue", "Pohjois-Karjala")
+    page.goto(f"{app_url}/?kieli=en&taso=palvelualue&alue=Joensuu")
+    settle(page)
+    own = kpi_view.suppressed(table).filter(
+        (pl.col("level") == "palvelualue") & (pl.col("area") == "Joensuu")
+    )
+    whole_only = set(table["metric_id"].unique()) - set(own["metric_id"].unique())
+    whole = kpi_view.suppressed(table).filter(
+        (pl.col("level") == "koko_alue") & pl.col("metric_id").is_in(sorted(whole_only))
+    )
+    expected = sorted(
+        kpi_view.shown_row(r, "en").value for r in pl.concat([own, whole]).iter_rows(named=True)
+    )
+    assert page_values(page) == expected
+
+
+def choose(page: Any, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    settle(page)
+
+
+def test_area_and_period_switches_go_into_the_url(page: Any, app_url: str) -> None:
+    page.goto(f"{app_url}/kohtaanto")
+    settle(page)
+    choose(page, "Alue", "Keski-Karjala · palvelualue")
+    page.wait_for_url(re.compile(r"taso=palvelualue"))
+    assert "alue=Keski-Karjala" in page.url
+    choose(page, "Ajanjakso", "Kuukausi")
+    page.wait_for_url(re.compile(r"jakso=kuukausi"))
+    assert "kk=2026-10" in page.url
+    assert "1.10.–31.10.2026" in page.inner_text("body")
+    page.screenshot(path=str(ARTIFACTS / "fi_kohtaanto_keski-karjala_month.png"))
+    # The link reproduces the view in a new session.
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    settle(page)
+    assert "Keski-Karjala" in page.inner_text('[data-testid="stSidebar"]')
+
+
+def test_presentation_mode(page: Any, app_url: str) -> None:
+    page.goto(f"{app_url}/")
+    settle(page)
+    page.get_by_role("button", name="Esitystila").click()
+    settle(page)
+    page.wait_for_url(re.compile(r"esitys=1"))
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    first = page.inner_text("h1") if page.locator("h1").count() else ""
+    page.screenshot(path=str(ARTIFACTS / "fi_presentation_1.png"))
+    page.get_by_role("button", name="Seuraava").click()
+    settle(page)
+    page.wait_for_url(re.compile(r"dia=1"))
+    assert page.inner_text("h1") != first
+    page.screenshot(path=str(ARTIFACTS / "fi_presentation_2.png"))
+    # The parameter alone opens presentation mode.
+    page.goto(f"{app_url}/?esitys=1&dia=2&kieli=en")
+    settle(page)
+    assert "3 / 7" in page.inner_text("body")
+    page.get_by_role("button", name="Leave presentation mode").click()
+    settle(page)
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+
+
+def test_board_report_and_csv_downloads(page: Any, app_url: str, sample_db: Path) -> None:
+    page.goto(f"{app_url}/")
+    settle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=re.compile("Lautakunnan raportti")).click()
+    report = Path(info.value.path()).read_text(encoding="utf-8")
+    assert report.startswith("<!DOCTYPE html>")
+    assert "31.10.2026" in report
+    assert "cdn.plot.ly" not in report and "<script src=" not in report
+    assert "@page" in report and "break-before: page" in report
+    table = kpi_rows(sample_db)
+    for value in shown_values(table, "fi", "koko_alue", "Pohjois-Karjala"):
+        assert value.replace("<", "&lt;") in report
+    (ARTIFACTS / "board_report.html").write_text(report, encoding="utf-8")
+
+    page.get_by_role("button", name=re.compile("Lataa tiedot")).first.click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV (suomalainen Excel)").click()
+    csv_bytes = Path(info.value.path()).read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    assert csv_bytes.splitlines()[0].decode("utf-8-sig").startswith("metric_id;level;area")
+    assert csv_bytes == downloads.file_bytes(table, "fi")
