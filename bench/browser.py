@@ -1,8 +1,9 @@
 """Page-load times of the dashboard in headless chromium (Playwright + Debian's chromium).
 
 A *cold* load is the first visit after the server started (no cached connection, no cached
-results); a *warm* load is a later visit in a new browser context (a new session, with the
-server's caches filled). The time runs from navigation until the page's key content is on
+results, nothing imported yet) from a browser that has never seen the app; a *warm* load is
+a later visit in a new tab (a new session) of the same browser, with the server's caches
+filled. The time runs from navigation until the page's key content is on
 screen and Streamlit has finished running the script.
 """
 
@@ -23,7 +24,7 @@ from typing import IO, TYPE_CHECKING
 from bench.child import ROOT, BenchError
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, BrowserContext
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -114,16 +115,18 @@ def _wait_healthy(proc: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> No
         time.sleep(0.2)
 
 
-def _load_once(browser: Browser, url: str, page: Page) -> float:
-    """Seconds from navigation until the key content is shown and the script run is done."""
+def _load_once(context: BrowserContext, url: str, page: Page) -> float:
+    """Seconds from navigation until the key content is shown and the script run is done.
+
+    Each call opens a new tab, hence a new Streamlit session; the browser context (its HTTP
+    cache of the app's scripts) is the caller's."""
     from playwright.sync_api import Error as PlaywrightError
 
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
     try:
-        tab = context.new_page()
         t0 = time.perf_counter()
         tab.goto(url + page.path)
-        tab.wait_for_selector(f"{page.ready}, {EXCEPTION}", state="visible", timeout=120_000)
+        tab.wait_for_selector(f"{page.ready}, {EXCEPTION}", state="attached", timeout=120_000)
         tab.wait_for_selector(DONE, state="attached", timeout=120_000)
         seconds = time.perf_counter() - t0
         shown = tab.locator(EXCEPTION)
@@ -133,7 +136,7 @@ def _load_once(browser: Browser, url: str, page: Page) -> float:
     except PlaywrightError as exc:
         raise BenchError(f"page {page.path}: {exc}") from exc
     finally:
-        context.close()
+        tab.close()
 
 
 def page_loads(
@@ -144,10 +147,14 @@ def page_loads(
     screenshot_dir: Path | None = None,
     pycache: Path | None = None,
 ) -> dict[str, dict[str, list[float]]]:
-    """Cold and warm load times per page: a fresh server for every cold visit.
+    """Cold and warm load times per page.
 
+    Cold: a fresh server (nothing cached, nothing imported) and a fresh browser profile
+    (nothing in its HTTP cache): the first visit ever. Warm: later visits in new tabs (new
+    sessions) of the same browser to the same server: the server's caches are filled and
+    the browser has the app's scripts, as for a user who opens the dashboard again.
     With ``pycache`` the servers reuse compiled bytecode kept there; it is filled by one
-    unmeasured visit first, so the cold visits are those of an installed, compiled app.
+    unmeasured visit first.
     """
     from playwright.sync_api import sync_playwright
 
@@ -156,31 +163,39 @@ def page_loads(
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             if pycache is not None:
-                with streamlit_server(db, pycache) as url:
+                with streamlit_server(db, pycache) as url, _context(browser) as context:
                     for page in pages:
-                        _load_once(browser, url, page)
+                        _load_once(context, url, page)
             for page in pages:
                 for i in range(cold_runs):
-                    with streamlit_server(db, pycache) as url:
-                        times[page.name]["cold"].append(_load_once(browser, url, page))
+                    with streamlit_server(db, pycache) as url, _context(browser) as context:
+                        times[page.name]["cold"].append(_load_once(context, url, page))
                         if i == 0:
                             for _ in range(warm_runs):
-                                times[page.name]["warm"].append(_load_once(browser, url, page))
+                                times[page.name]["warm"].append(_load_once(context, url, page))
                             if screenshot_dir is not None:
-                                _screenshot(browser, url, page, screenshot_dir)
+                                _screenshot(context, url, page, screenshot_dir)
         finally:
             browser.close()
     return times
 
 
-def _screenshot(browser: Browser, url: str, page: Page, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def _context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
-        tab = context.new_page()
+        yield context
+    finally:
+        context.close()
+
+
+def _screenshot(context: BrowserContext, url: str, page: Page, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tab = context.new_page()
+    try:
         tab.goto(url + page.path)
-        tab.wait_for_selector(page.ready, state="visible", timeout=120_000)
+        tab.wait_for_selector(page.ready, state="attached", timeout=120_000)
         tab.wait_for_selector(DONE, state="attached", timeout=120_000)
         tab.screenshot(path=str(folder / f"{page.name}.png"), full_page=True)
     finally:
-        context.close()
+        tab.close()

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,23 +61,21 @@ def _timed(kind: str, ds: Dataset, runs: int, r: dict[str, Any]) -> None:
     r[f"{kind}_loadavg"] = [load_before, os.getloadavg()[0]]
 
 
-def _pages(ds: Dataset, r: dict[str, Any], cold: int, warm: int) -> None:
+def _pages(ds: Dataset, r: dict[str, Any], page: Page, cold: int, warm: int) -> None:
     shots = RESULTS / "screenshots" / str(ds.clients)
-    loads = page_loads(ds.db, PAGES, cold_runs=cold, warm_runs=warm, screenshot_dir=shots)
-    for name, t in loads.items():
-        r[f"page_{name}_cold_s"] = goals.med(t["cold"])
-        r[f"page_{name}_warm_s"] = goals.med(t["warm"])
-    r["page_runs"] = loads
+    loads = page_loads(ds.db, (page,), cold_runs=cold, warm_runs=warm, screenshot_dir=shots)
+    r[f"page_{page.name}_cold_s"] = goals.med(loads[page.name]["cold"])
+    r[f"page_{page.name}_warm_s"] = goals.med(loads[page.name]["warm"])
+    r[f"page_{page.name}_runs"] = loads[page.name]
 
 
-def _pages_compiled(ds: Dataset, r: dict[str, Any], cold: int) -> None:
+def _pages_compiled(ds: Dataset, r: dict[str, Any], page: Page, cold: int) -> None:
     """Cold loads again as if the virtualenv's bytecode were compiled (this machine sets
     PYTHONDONTWRITEBYTECODE, so every new server compiles every module it imports)."""
     pycache = CACHE / "pycache"
-    loads = page_loads(ds.db, PAGES, cold_runs=cold, warm_runs=0, pycache=pycache)
-    for name, t in loads.items():
-        r[f"page_{name}_cold_compiled_s"] = goals.med(t["cold"])
-    r["page_runs_compiled"] = loads
+    loads = page_loads(ds.db, (page,), cold_runs=cold, warm_runs=0, pycache=pycache)
+    r[f"page_{page.name}_cold_compiled_s"] = goals.med(loads[page.name]["cold"])
+    r[f"page_{page.name}_runs_compiled"] = loads[page.name]
 
 
 def _step(r: dict[str, Any], what: str, action: Callable[[], None]) -> bool:
@@ -116,13 +115,13 @@ def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
     if "kpi_s" in r and "series_s" in r:
         r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
     browser_size = clients == goals.AREA or args.browser_all
+    compile_off = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
     if "pages" in steps and not args.no_browser and browser_size:
-        what = f"{name} pages in chromium (cold x{slow}, warm x{fast})"
-        if _step(r, what, lambda: _pages(ds, r, slow, fast)) and os.environ.get(
-            "PYTHONDONTWRITEBYTECODE"
-        ):
-            what = f"{name} cold pages again with compiled bytecode (x{slow})"
-            _step(r, what, lambda: _pages_compiled(ds, r, slow))
+        for page in PAGES:
+            what = f"{name} {page.name} page in chromium (cold x{slow}, warm x{fast})"
+            if _step(r, what, partial(_pages, ds, r, page, slow, fast)) and compile_off:
+                what = f"{name} {page.name} page cold again with compiled bytecode (x{slow})"
+                _step(r, what, partial(_pages_compiled, ds, r, page, slow))
     if "pandas" in steps and not args.no_pandas:
         _step(r, f"{name} the pandas way x{once}", lambda: _timed("pandas", ds, once, r))
         if "pandas_s" in r and "kpi_s" in r:
