@@ -16,10 +16,8 @@ for c in all_cards.values():
         counts[c.shown.status or "none"] += 1
 st.markdown(f"**{t('summary_counts', lang, **counts)}**")
 
-tools = st.columns([2, 1, 2], vertical_alignment="center")
-with tools[0]:
+with st.container(horizontal=True, vertical_alignment="center"):
     report_download.button(ctx)
-with tools[1]:
     downloads.buttons(
         downloads.kpi_for_download(ctx.kpi()),
         downloads.file_stem("kpi", ctx.start, ctx.end),

@@ -28,7 +28,7 @@ def _date_axis(fig: go.Figure, lang: Lang) -> None:
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 20, "t": 30, "b": 10},
+        margin={"l": 60, "r": 20, "t": 30, "b": 40},
         font=_FONT,
         showlegend=False,
         separators=", ",
@@ -61,7 +61,7 @@ def bars_by_area(
     xs = [v * scale if v is not None else 0 for v in values]
     colours = [status_style(s, target is not None).colour for s in statuses]
     text = [
-        f"{lab}  {status_style(s, target is not None).icon}"
+        f"{lab}  {status_style(s).icon}" if target is not None else lab
         for lab, s in zip(labels, statuses, strict=True)
     ]
     fig = go.Figure(
@@ -100,12 +100,16 @@ def trend(
     values: Sequence[float | None],
     unit: str,
     target_op: str | None,
-    target: float | None,
+    targets: Sequence[float | None],
     lang: Lang,
     height: int = 300,
 ) -> go.Figure:
-    """The weekly or monthly line with markers and the dashed target line."""
+    """The weekly or monthly line with markers and the dashed target line. A target that
+    differs per bucket (a count's yearly target pro-rated to each week or month) is drawn as
+    a dashed line through the buckets; a constant one as a labelled horizontal line."""
     scale = _scale(unit)
+    known = [x for x in targets if x is not None]
+    target = known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
     ys = [v * scale if v is not None else None for v in values]
     labels = [
         f"{fmt_date(d, lang)}: {fmt_value(v, unit, lang)}"
@@ -123,6 +127,24 @@ def trend(
             connectgaps=False,
         )
     )
+    if known and target is None:
+        fig.add_scatter(
+            x=list(starts),
+            y=[x * scale if x is not None else None for x in targets],
+            mode="lines",
+            line={"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2},
+            name=t("target_line", lang),
+            hovertemplate=f"{t('target_line', lang)} %{{y:.0f}}<extra></extra>",
+        )
+        fig.add_annotation(
+            x=list(starts)[-1],
+            y=known[-1] * scale,
+            text=t("target_line", lang),
+            showarrow=False,
+            yshift=12,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"color": "#111418"},
+        )
     if target is not None:
         fig.add_hline(
             y=target * scale,

@@ -50,12 +50,41 @@ def issues_table(issues: list[Issue], lang: Lang) -> pl.DataFrame:
     )
 
 
+def _fit(rows: int) -> int:
+    """A dataframe height that shows every row without an inner scroll bar."""
+    return 35 * (rows + 1) + 3
+
+
+_LOG_COLUMNS = {
+    "export": "col_export",
+    "file": "col_file",
+    "format": "col_format",
+    "rows": "col_rows",
+    "encoding": "col_encoding",
+    "delimiter": "col_delimiter",
+    "sha256": "col_sha256",
+}
+
+
+def log_table(log: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The load log with translated headers, row counts formatted, checksums shortened."""
+    out = log
+    if "sha256" in out.columns:
+        out = out.with_columns(pl.col("sha256").cast(pl.String).str.slice(0, 12) + "…")
+    if "rows" in out.columns:
+        out = out.with_columns(
+            pl.Series("rows", [fmt_int(v, lang) for v in out["rows"].to_list()], dtype=pl.String)
+        )
+    return out.rename({c: t(k, lang) for c, k in _LOG_COLUMNS.items() if c in out.columns})
+
+
 def loaded(ctx: Context) -> None:
     lang, db = ctx.lang, ctx.db
-    cols = st.columns(3)
-    cols[0].metric(t("as_of", lang), fmt_date(ctx.info.as_of, lang))
-    cols[1].metric(t("loaded_at", lang), fmt_datetime(ctx.info.loaded_at, lang))
-    cols[2].metric(t("source", lang), Path(ctx.info.source or "–").name or "–")
+    st.markdown(
+        f"**{t('as_of', lang)}:** {fmt_date(ctx.info.as_of, lang)}  \n"
+        f"**{t('loaded_at', lang)}:** {fmt_datetime(ctx.info.loaded_at, lang)}  \n"
+        f"**{t('source', lang)}:** `{ctx.info.source or '–'}`"
+    )
     st.subheader(t("row_counts", lang), anchor=False, divider="gray")
     titles = {e.name: (e.title_fi if lang == "fi" else e.title_en) for e in EXPORTS}
     counts = data.exports_loaded(db.path, db.identity)
@@ -68,15 +97,20 @@ def loaded(ctx: Context) -> None:
         ),
         hide_index=True,
         width="stretch",
+        height=_fit(len(counts)),
     )
     st.subheader(t("load_log", lang), anchor=False, divider="gray")
-    st.dataframe(data.table(db.path, db.identity, "load_log"), hide_index=True, width="stretch")
+    log = log_table(data.table(db.path, db.identity, "load_log"), lang)
+    st.dataframe(log, hide_index=True, width="stretch", height=_fit(log.height))
     st.subheader(t("warnings", lang), anchor=False, divider="gray")
     warnings = data.table(db.path, db.identity, "load_warnings")
     if warnings.height == 0:
         st.caption(t("no_warnings", lang))
     else:
-        st.dataframe(warnings, hide_index=True, width="stretch")
+        names = {"file": t("col_file", lang), "row": t("col_row", lang)}
+        names |= {"column": t("col_column", lang), "message_fi": "FI", "message_en": "EN"}
+        shown = warnings.rename({k: v for k, v in names.items() if k in warnings.columns})
+        st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def upload(lang: Lang) -> None:

@@ -18,6 +18,7 @@ from ui.i18n import t
 from ui.status import status_badge_html
 
 RULE_CHANGE = date(2026, 1, 1)
+SUPPLEMENTARY = "supplementary_discussions_first_3_months"
 
 
 def kpi_slice(ctx: Context, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
@@ -44,8 +45,6 @@ def _process_notes(ctx: Context) -> None:
     st.caption(t("process_intro", lang))
     if ctx.start < RULE_CHANGE <= ctx.end:
         st.info(t("rule_change", lang), icon=":material/gavel:")
-    if ctx.start >= RULE_CHANGE:
-        st.info(t("supplementary_empty_2026", lang), icon=":material/info:")
 
 
 def _area_value_row(ctx: Context, table: pl.DataFrame, m: MetricDefinition) -> dict[str, object]:
@@ -74,6 +73,8 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
         st.markdown(kpi_view.description(m, lang))
         if m.cohort:
             st.caption(t("cohort_note", lang))
+        if m.id == SUPPLEMENTARY and ctx.start >= RULE_CHANGE:
+            st.info(t("supplementary_empty_2026", lang), icon=":material/info:")
     tab_names = [t("trend", lang)]
     levels = [lv for lv in ("palvelualue", "kunta") if lv in m.levels]
     tab_names += [
@@ -100,17 +101,16 @@ def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object]) -> None:
     )
     series = ctx.series(str(grain or "month")).filter(pl.col("metric_id") == m.id)
     series = series.sort("period_start")
-    if series.height == 0:
+    if series.height == 0 or series["value"].null_count() == series.height:
         st.caption(t("no_rows", lang))
         return
     op = row["target_op"] if isinstance(row["target_op"], str) else None
-    target = row["target_value"]
     fig = charts.trend(
         series["period_start"].to_list(),
         series["value"].to_list(),
         m.unit,
         op,
-        float(target) if isinstance(target, int | float) else None,
+        series["target_value"].to_list(),
         lang,
     )
     st.plotly_chart(fig, key=f"trend_{m.id}", config={"displaylogo": False})

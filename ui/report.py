@@ -38,7 +38,6 @@ h1 { font-size: 20pt; margin: 0 0 2mm 0; } h2 { font-size: 15pt; margin: 0 0 3mm
 h3 { font-size: 12pt; margin: 4mm 0 1mm 0; }
 .meta { color: #333; margin-bottom: 4mm; }
 .goal { break-before: page; page-break-before: always; }
-.goal:first-of-type { break-before: auto; page-break-before: auto; }
 .metric { break-inside: avoid; page-break-inside: avoid; border-left: 6px solid var(--accent);
   padding: 1mm 0 1mm 4mm; margin: 0 0 4mm 0; }
 .figures { font-size: 13pt; } .figures b { font-size: 16pt; }
@@ -72,10 +71,10 @@ def _chart_html(
     values: list[float | None],
     unit: str,
     op: str | None,
-    target: float | None,
+    targets: list[float | None],
     lang: Lang,
 ) -> str:
-    fig = charts.trend(starts, values, unit, op, target, lang, height=230)
+    fig = charts.trend(starts, values, unit, op, targets, lang, height=230)
     fig.update_layout(width=640, autosize=False)
     return str(
         fig.to_html(
@@ -95,7 +94,8 @@ def build(data: ReportInput) -> str:
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         f"<title>{e(t('app_title', lang))} · {e(fmt_period(data.start, data.end, lang))}</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>{e(t('area_name', lang))}: {e(t('app_title', lang).lower())}</h1>",
+        f"<h1>{e(t('report_title', lang))}</h1>",
+        f'<p class="meta"><b>{e(t("area_name", lang))}</b></p>',
         '<div class="meta">',
         f"{e(t('col_area', lang))}: <b>{e(data.area_label)}</b> · ",
         f"{e(t('col_period', lang))}: <b>{e(fmt_period(data.start, data.end, lang))}</b><br>",
@@ -126,14 +126,14 @@ def _metric_chart(
     series = data.monthly.filter(pl.col("metric_id") == metric_id).sort("period_start")
     if series.height < 2:
         return ""
-    op, target = row["target_op"], row["target_value"]
+    op = row["target_op"]
     return _chart_html(
         first,
         series["period_start"].to_list(),
         series["value"].to_list(),
         unit,
         op if isinstance(op, str) else None,
-        float(target) if isinstance(target, int | float) else None,
+        series["target_value"].to_list(),
         data.lang,
     )
 

@@ -21,6 +21,7 @@ def staffing_year(ctx: Context) -> int:
 
 
 def points_table(lang: Lang) -> pl.DataFrame:
+    """Service points with their budgeted person-years (numbers as numbers: for downloads)."""
     area_of = {m.kunta: m.palvelualue for m in municipalities()}
     return pl.DataFrame(
         {
@@ -34,6 +35,7 @@ def points_table(lang: Lang) -> pl.DataFrame:
 
 
 def functions_table(year: int, lang: Lang) -> pl.DataFrame:
+    """Person-years per function over all service points, largest first."""
     lines = staffing(year)
     frame = pl.DataFrame(
         {
@@ -49,9 +51,17 @@ def functions_table(year: int, lang: Lang) -> pl.DataFrame:
     return pl.DataFrame(
         {
             t("col_function", lang): out["tehtava"].to_list(),
-            t("col_htv", lang): [round(v, 2) for v in out["htv"].to_list()],
+            t("col_htv", lang): [round(v, 3) for v in out["htv"].to_list()],
             t("col_customer_htv", lang): ["✔" if cs else "" for cs in out["cs"].to_list()],
         }
+    )
+
+
+def on_screen(df: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Person-years in the viewer's number format (one decimal)."""
+    col = t("col_htv", lang)
+    return df.with_columns(
+        pl.Series(col, [fmt_number(v, lang, 1) for v in df[col].to_list()], dtype=pl.String)
     )
 
 
@@ -61,32 +71,28 @@ def render(ctx: Context) -> None:
     year = staffing_year(ctx)
     st.subheader(t("htv_by_point", lang), anchor=False, divider="gray")
     st.caption(t("staffing_year", lang, year=year))
+    ordered = sorted(service_points(), key=lambda p: p.htv_yhteensa, reverse=True)
+    values = [p.htv_yhteensa for p in ordered]
+    fig = charts.bars_by_area(
+        [p.kunta for p in ordered],
+        values,
+        [fmt_number(v, lang, 1) for v in values],
+        [None] * len(values),
+        "count",
+        None,
+        None,
+        lang,
+    )
+    fig.update_xaxes(title=t("col_htv", lang))
+    st.plotly_chart(fig, key="htv_points", config={"displaylogo": False})
     points = points_table(lang)
-    total = sum(p.htv_yhteensa for p in service_points())
-    left, right = st.columns([3, 2])
-    with left:
-        ordered = points.sort(t("col_htv", lang), descending=True)
-        names = ordered[t("col_municipality", lang)].to_list()
-        values = ordered[t("col_htv", lang)].to_list()
-        fig = charts.bars_by_area(
-            names,
-            values,
-            [fmt_number(v, lang, 1) for v in values],
-            ["notarget"] * len(values),
-            "count",
-            None,
-            None,
-            lang,
-        )
-        fig.update_xaxes(title=t("col_htv", lang))
-        st.plotly_chart(fig, key="htv_points", config={"displaylogo": False})
-    with right:
-        st.dataframe(points, hide_index=True, width="stretch")
-        st.markdown(f"**{t('total', lang)}: {fmt_number(total, lang, 1)} {t('col_htv', lang)}**")
-        downloads.buttons(points, f"htv_palvelupisteet_{year}", "htv_points", lang)
+    st.dataframe(on_screen(points, lang), hide_index=True, width="stretch")
+    total = sum(values)
+    st.markdown(f"**{t('total', lang)}: {fmt_number(total, lang, 1)} {t('col_htv', lang)}**")
+    downloads.buttons(points, f"htv_palvelupisteet_{year}", "htv_points", lang)
     st.subheader(t("htv_by_function", lang), anchor=False, divider="gray")
     functions = functions_table(year, lang)
-    st.dataframe(functions, hide_index=True, width="stretch")
+    st.dataframe(on_screen(functions, lang), hide_index=True, width="stretch")
     downloads.buttons(functions, f"htv_tehtavat_{year}", "htv_functions", lang)
     clients_per_htv(ctx)
 
@@ -120,9 +126,11 @@ def clients_per_htv(ctx: Context) -> None:
             {
                 t("col_area", lang): rows["area"].to_list(),
                 t("col_clients", lang): [
-                    s if s is not None else None for s in rows["numerator"].to_list()
+                    fmt_number(v, lang, 0) for v in rows["numerator"].to_list()
                 ],
-                t("col_customer_htv", lang): rows["denominator"].to_list(),
+                t("col_customer_htv", lang): [
+                    fmt_number(v, lang, 1) for v in rows["denominator"].to_list()
+                ],
                 t("col_ratio", lang): [s.value for s in shown],
             }
         )
