@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from pipelines.contract import EVENT_TYPES
 from sample_data.calendar import add_months, day_number, next_working_day, working_day_offset
-from sample_data.periods import TYM, Batch
+from sample_data.periods import TRAINING, TYM, Batch
 from sample_data.profiles import (
     FACE_TO_FACE_TREND_PER_YEAR,
     PROFILES,
@@ -148,7 +148,10 @@ class EventBuilder:
         rep = np.repeat(np.arange(n), count)
         k = np.arange(len(rep)) - np.repeat(np.cumsum(count) - count, count)
         day = next_working_day(base[rep] + 91 * (k + 1) + rng.integers(-10, 6, len(rep)))
-        self.meeting(rep, "tyonhakukeskustelu", day, "face_to_face_discussion")
+        # No discussions while in a training or another long service (plan 5.1).
+        serving = (p["kind"][rep] == TRAINING) & (day >= p["service_start"][rep])
+        keep = ~(serving & (day <= p["service_end"][rep]))
+        self.meeting(rep[keep], "tyonhakukeskustelu", day[keep], "face_to_face_discussion")
 
     def _tym_and_integration(self) -> None:
         p, rng = self.p, self.rng
