@@ -18,7 +18,7 @@ def render(ctx: Context) -> None:
     lang = ctx.lang
     index = min(max(ctx.view.slide, 0), len(SLIDES) - 1)
     goal = SLIDES[index]
-    nav = st.columns([1, 1, 4, 2], vertical_alignment="center")
+    nav = st.columns([1.4, 1.4, 3, 2.2], vertical_alignment="center")
     nav[0].button(
         t("prev", lang),
         icon=":material/arrow_back:",
@@ -37,7 +37,7 @@ def render(ctx: Context) -> None:
         key="slide_next",
         width="stretch",
     )
-    nav[2].markdown(f"**{t('slide_of', lang, i=index + 1, n=len(SLIDES))}** · {ctx.freshness()}")
+    nav[2].markdown(f"**{t('slide_of', lang, i=index + 1, n=len(SLIDES))}**")
     nav[3].button(
         t("exit_presentation", lang),
         icon=":material/close:",
@@ -47,6 +47,7 @@ def render(ctx: Context) -> None:
         width="stretch",
     )
     st.title(kpi_view.goal_title(goal, lang), anchor=False)
+    st.caption(ctx.freshness())
     all_cards = cards.card_data(ctx)
     metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
     columns = st.columns(min(3, max(1, len(metric_ids))))
