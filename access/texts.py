@@ -34,10 +34,8 @@ PAGE_REFUSED = (
 )
 
 LOCAL_BANNER = (
-    "**Paikallinen tila**: ei kirjautumista; yksi käyttäjä omalla koneellaan, täydet "
-    "(analyytikon) oikeudet, palvelu vain osoitteessa localhost. · **Local mode**: no "
-    "sign-in; a single user on their own machine with full (analyst) rights, served on "
-    "localhost only."
+    "**Paikallinen tila** – ei kirjautumista, vain tällä koneella, täydet oikeudet · "
+    "**Local mode** – no sign-in, this machine only, full rights"
 )
 
 LOCAL_ONLY = (
