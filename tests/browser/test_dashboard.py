@@ -185,3 +185,18 @@ def test_board_report_and_csv_downloads(page: Any, app_url: str, sample_db: Path
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     assert csv_bytes.splitlines()[0].decode("utf-8-sig").startswith("metric_id;level;area")
     assert csv_bytes == downloads.file_bytes(table, "fi")
+
+
+def test_dark_theme_follows_the_system_setting(browser: Any, app_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 2000}, color_scheme="dark")
+    tab = context.new_page()
+    try:
+        tab.goto(f"{app_url}/kohtaanto")
+        settle(tab)
+        background = tab.evaluate(
+            "getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+        )
+        assert background == "rgb(14, 17, 23)"  # [theme.dark] backgroundColor #0E1117
+        tab.screenshot(path=str(ARTIFACTS / "fi_kohtaanto_dark.png"))
+    finally:
+        context.close()
