@@ -30,11 +30,27 @@ _INIT_FLAG = "_view_initialised"
 LANG_KEY, PERIOD_KEY, MONTH_KEY, YEAR_KEY = "kieli", "jakso", "kk", "vuosi"
 START_KEY, END_KEY, AREA_KEY = "alku", "loppu", "alue"
 PRESENTATION_KEY, SLIDE_KEY = "esitys", "dia"
+WIDGET_KEYS = (LANG_KEY, PERIOD_KEY, MONTH_KEY, YEAR_KEY, START_KEY, END_KEY, AREA_KEY)
+_SAVED = "_view_saved"
+
+
+def _save() -> None:
+    st.session_state[_SAVED] = {k: st.session_state[k] for k in WIDGET_KEYS}
+
+
+def _restore() -> None:
+    """Widget state is dropped after a run that did not draw the widget (presentation mode
+    has no sidebar), so the choices are kept apart as well and put back at each run."""
+    saved = st.session_state.get(_SAVED, {})
+    for key in WIDGET_KEYS:
+        if key not in st.session_state and key in saved:
+            st.session_state[key] = saved[key]
 
 
 def init_state(as_of: date) -> None:
     """Fill the widget state from the URL once per session (a shared link opens its view)."""
     if st.session_state.get(_INIT_FLAG):
+        _restore()
         return
     view = view_from_params({k: st.query_params[k] for k in st.query_params})
     months, years = months_until(as_of), years_until(as_of)
@@ -49,6 +65,7 @@ def init_state(as_of: date) -> None:
     state[PRESENTATION_KEY] = view.presentation
     state[SLIDE_KEY] = view.slide
     state[_INIT_FLAG] = True
+    _save()
 
 
 def current_lang() -> Lang:
@@ -132,6 +149,7 @@ def render(as_of: date, *, presentation: bool = True) -> View:
             width="stretch",
         )
     side.caption(t("copy_link_hint", lang))
+    _save()
     return current_view()
 
 
