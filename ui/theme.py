@@ -34,9 +34,11 @@ PRESENTATION_CSS = """
 .block-container, [data-testid="stMainBlockContainer"] {padding-top: 1.2rem !important;
   max-width: 100% !important;}
 html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
-[data-testid="stMetricValue"] {font-size: 3.6rem !important;}
-[data-testid="stMetricDelta"], [data-testid="stCaptionContainer"] {font-size: 1.15rem !important;}
 [data-testid="stMarkdownContainer"] p {font-size: 1.35rem;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3.6rem !important;
+  line-height: 1.15 !important;}
+[data-testid="stMetricDelta"] *, [data-testid="stCaptionContainer"] * {
+  font-size: 1.15rem !important;}
 h1 {font-size: 2.6rem !important;}
 .kpi-card h4 {font-size: 1.5rem;}
 .kpi-value {font-size: 3.6rem;}
