@@ -43,7 +43,7 @@ def _log(message: str) -> None:
 
 
 def _table_file(ds: Dataset, kind: str) -> Path:
-    return ds.db.with_name(f"{kind}-table.parquet")
+    return ds.db.with_name(f"{ds.key}-{kind}-table.parquet")
 
 
 def _timed(kind: str, ds: Dataset, runs: int, r: dict[str, Any]) -> None:
