@@ -15,7 +15,7 @@ from access import texts
 from access.gate import is_local_address, is_local_request
 from common.settings import get_settings
 
-APP = str(Path(__file__).resolve().parents[1] / "oidc" / "app_under_test.py")
+APP = str(Path(__file__).resolve().parents[1] / "oidc" / "signin_app.py")
 AUTH = {
     "auth": {
         "redirect_uri": "http://localhost:8501/oauth2callback",

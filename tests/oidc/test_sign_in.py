@@ -23,7 +23,7 @@ HIDDEN_FROM_BOARD = ("palveluprosessi", "resurssit", "aineisto")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SignInSite]:
     workdir = tmp_path_factory.mktemp("oidc")
-    with provider_and_app(HERE / "app_under_test.py", workdir, ROLES_TOML) as running:
+    with provider_and_app(HERE / "signin_app.py", workdir, ROLES_TOML) as running:
         yield running
 
 
