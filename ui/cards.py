@@ -18,7 +18,7 @@ from ui import data, kpi_view
 from ui.context import ALL_LEVELS, Context
 from ui.formatting import fmt_change, fmt_int
 from ui.i18n import Lang, t
-from ui.status import status_badge_html
+from ui.status import badge_html
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,7 @@ def _pace(ctx: Context) -> str | None:
 
 
 def status_html(card: CardData, lang: Lang) -> str:
-    s = card.shown
-    return status_badge_html(s.status, lang, s.metric.has_target and s.target != "–")
+    return badge_html(card.shown.style, lang)
 
 
 def draw(card: CardData, ctx: Context, key: str) -> None:

@@ -19,10 +19,16 @@ def _scale(unit: str) -> float:
     return 100.0 if unit == "share" else 1.0
 
 
-def _date_axis(fig: go.Figure, lang: Lang) -> None:
-    """Finnish month ticks (``3/2026``) and hover dates; English keeps plotly's defaults."""
-    if lang == "fi":
-        fig.update_xaxes(tickformat="%-m/%Y")
+def _date_axis(fig: go.Figure, lang: Lang, grain: str, points: int) -> None:
+    """Month ticks (``3/2026`` in Finnish; every month up to 14, else every third) or day
+    ticks for weeks (``14.3.``)."""
+    if grain == "month":
+        fig.update_xaxes(
+            dtick="M1" if points <= 14 else "M3",
+            tickformat="%-m/%Y" if lang == "fi" else "%b %Y",
+        )
+    else:
+        fig.update_xaxes(tickformat="%-d.%-m." if lang == "fi" else "%-d %b")
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
@@ -103,6 +109,7 @@ def trend(
     targets: Sequence[float | None],
     lang: Lang,
     height: int = 300,
+    grain: str = "month",
 ) -> go.Figure:
     """The weekly or monthly line with markers and the dashed target line. A target that
     differs per bucket (a count's yearly target pro-rated to each week or month) is drawn as
@@ -158,7 +165,7 @@ def trend(
         )
     fig.update_yaxes(title=_axis_title(unit, lang), rangemode="tozero")
     fig.update_xaxes(title=None)
-    _date_axis(fig, lang)
+    _date_axis(fig, lang, grain, len(starts))
     return _layout(fig, height)
 
 

@@ -15,7 +15,7 @@ from metrics.registry import MetricDefinition
 from ui import blocks, breakdown_view, charts, downloads, kpi_view
 from ui.context import Context
 from ui.i18n import t
-from ui.status import status_badge_html
+from ui.status import badge_html
 
 RULE_CHANGE = date(2026, 1, 1)
 SUPPLEMENTARY = "supplementary_discussions_first_3_months"
@@ -63,8 +63,7 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
     head = st.columns([1, 3], vertical_alignment="top")
     with head[0]:
         st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
-        has_target = m.has_target and shown.target != "–"
-        st.markdown(status_badge_html(shown.status, lang, has_target), unsafe_allow_html=True)
+        st.markdown(badge_html(shown.style, lang), unsafe_allow_html=True)
         st.markdown(
             f"{t('target', lang)} {shown.target}"
             + (f" · {t('pending', lang, n=shown.pending)}" if shown.pending else "")
@@ -94,7 +93,7 @@ def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object]) -> None:
         t("trend", lang),
         ("month", "week"),
         key=f"grain_{m.id}",
-        default="month",
+        default="month" if (ctx.end - ctx.start).days > 62 else "week",
         required=True,
         format_func=lambda g: t("trend_monthly" if g == "month" else "trend_weekly", lang),
         label_visibility="collapsed",
@@ -112,6 +111,7 @@ def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object]) -> None:
         op,
         series["target_value"].to_list(),
         lang,
+        grain=str(grain or "month"),
     )
     st.plotly_chart(fig, key=f"trend_{m.id}", config={"displaylogo": False})
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)

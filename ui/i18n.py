@@ -95,6 +95,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_off": ("Ei tavoitteessa", "Off target"),
     "status_none": ("Ei arvoa", "No value"),
     "status_notarget": ("Seurantaluku", "For monitoring"),
+    "status_areaonly": ("Tavoite koko alueelle", "Target for the whole area"),
     # cards
     "target": ("Tavoite", "Target"),
     "value": ("Arvo", "Value"),

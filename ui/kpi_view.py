@@ -16,7 +16,7 @@ from metrics.registry import GOALS, REGISTRY, MetricDefinition
 from metrics.targets import load_targets
 from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
-from ui.status import status_label
+from ui.status import STATUS_STYLES, StatusStyle, status_style
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Shown:
     target: str
     status: str | None
     status_text: str
+    style: StatusStyle
     pending: str | None
     suppressed: bool
     raw_value: float | None
@@ -85,12 +86,16 @@ def shown_row(row: dict[str, object], lang: Lang) -> Shown:
         op, float(target_value) if isinstance(target_value, int | float) else None, m.unit, lang
     )
     has_target = m.has_target and op is not None
+    style = status_style(status, has_target)
+    if m.has_target and op is None:  # a target set for the whole area only (employer contacts)
+        style = STATUS_STYLES["areaonly"]
     return Shown(
         metric=m,
         value=privacy.SMALL if hidden else fmt_value(raw, m.unit, lang),
         target=target,
         status=status,
-        status_text=status_label(status, lang, has_target),
+        status_text=f"{style.icon} {t(style.text_key, lang)}",
+        style=style,
         pending=pending,
         suppressed=hidden,
         raw_value=raw,

@@ -17,7 +17,6 @@ from metrics.registry import MetricDefinition
 from ui import charts, kpi_view
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
-from ui.status import status_style
 
 GOAL_ORDER = (
     "lahipalvelut",
@@ -143,7 +142,7 @@ def _metric_block(
 ) -> str:
     lang, e = data.lang, html.escape
     s = kpi_view.shown_row(row, lang)
-    style = status_style(s.status, m.has_target and s.target != "–")
+    style = s.style
     pending = f" · {e(t('pending', lang, n=s.pending))}" if s.pending else ""
     indicator = data.indicators.get(m.id)
     indicator_html = (

@@ -25,7 +25,7 @@ SERIES_COLOURS = (
     OKABE_ITO["sky_blue"],
     OKABE_ITO["vermillion"],
 )
-TARGET_LINE_COLOUR = "#5A5A5A"
+TARGET_LINE_COLOUR = "#808080"  # mid grey: readable on the light and the dark theme
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "off": StatusStyle("off", OKABE_ITO["vermillion"], "✖", "status_off"),
     "none": StatusStyle("none", "#8C8C8C", "○", "status_none"),
     "notarget": StatusStyle("notarget", OKABE_ITO["blue"], "◆", "status_notarget"),
+    "areaonly": StatusStyle("areaonly", OKABE_ITO["blue"], "◆", "status_areaonly"),
 }
 
 
@@ -53,7 +54,10 @@ def status_style(status: str | None, has_target: bool = True) -> StatusStyle:
 
 def status_badge_html(status: str | None, lang: Lang, has_target: bool = True) -> str:
     """The status as a bordered badge: coloured icon and the word (CSS in ui/theme.py)."""
-    style = status_style(status, has_target)
+    return badge_html(status_style(status, has_target), lang)
+
+
+def badge_html(style: StatusStyle, lang: Lang) -> str:
     return (
         f'<span class="kpi-status" style="--kpi-accent:{style.colour}">'
         f'<span class="icon" aria-hidden="true">{style.icon}</span> '
