@@ -9,9 +9,7 @@ A file that is not a table at all raises ``PipelineError``.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,11 +17,17 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from pipelines.csv_bytes import (
+    detect_delimiter,
+    first_ragged_row,
+    looks_binary,
+    looks_html,
+    maybe_padded,
+)
 from pipelines.report import Issue, PipelineError, ValidationReport
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 _BOM = b"\xef\xbb\xbf"
-_DELIMITERS = (";", ",", "\t")
 
 
 @dataclass(frozen=True)
@@ -73,22 +77,6 @@ def to_utf8(data: bytes, file: str) -> bytes:
         ) from exc
 
 
-def detect_delimiter(header_line: str) -> str:
-    """The most frequent of ``;``, ``,`` and tab in the header line (``;`` wins a tie)."""
-    counts = {d: header_line.count(d) for d in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] > 0 else ","
-
-
-def _looks_binary(head: bytes) -> bool:
-    return b"\x00" in head or head.startswith(b"PK\x03\x04")
-
-
-def _looks_html(head: bytes) -> bool:
-    start = head.lstrip().lower()
-    return start.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<table"))
-
-
 def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.DataFrame]:
     if frame.height == 0 or frame.width == 0:
         raise _empty(file)
@@ -96,27 +84,6 @@ def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.D
     body = frame.slice(1)
     body.columns = [f"c{i}" for i in range(frame.width)]
     return header, body
-
-
-def _maybe_padded(text: bytes, delimiter: str) -> bool:
-    """Whether any field may start or end with a space, tab or no-break space."""
-    edges = [delimiter.encode(), b"\n", b"\r", b'"']
-    blanks = [b" ", b"\t", b"\xc2\xa0"] if delimiter != "\t" else [b" ", b"\xc2\xa0"]
-    if text[:1] in (b" ", b"\t", b"\xc2"):
-        return True
-    return any(e + b in text or b + e in text for e in edges for b in blanks)
-
-
-def _first_ragged_row(text: bytes, delimiter: str) -> tuple[int, int, int] | None:
-    """(Excel row, its fields, the header's fields) of the first row longer than the
-    header; only called after polars refused the file, to say where."""
-    lines = io.StringIO(text.decode("utf-8", errors="replace"), newline="")
-    rows = csv.reader(lines, delimiter=delimiter)
-    header = next(rows, [])
-    for number, row in enumerate(rows, start=2):
-        if len(row) > len(header):
-            return number, len(row), len(header)
-    return None
 
 
 def _parse_csv(text: bytes, delimiter: str) -> pl.DataFrame:
@@ -134,9 +101,9 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
     head = data[:65536]
     if not data.strip(b" \t\r\n" + _BOM):
         raise _empty(path.name)
-    if _looks_binary(head):
+    if looks_binary(head):
         raise _not_a_table(path.name, "binääritiedosto", "binary file")
-    if _looks_html(head):
+    if looks_html(head):
         raise _not_a_table(path.name, "HTML- tai XML-sivu", "an HTML or XML page")
     text, encoding = (data[len(_BOM) :], "utf-8-sig") if data.startswith(_BOM) else (data, "utf-8")
     first_line = text[:65536].split(b"\n", 1)[0].decode("utf-8", errors="replace")
@@ -150,7 +117,7 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
             text, encoding = to_utf8(text, path.name), "windows-1252"
             frame = _parse_csv(text, delimiter)
     except pl.exceptions.PolarsError as exc:
-        ragged = _first_ragged_row(text, delimiter)
+        ragged = first_ragged_row(text, delimiter)
         if ragged is not None:
             row, fields, expected = ragged
             report = ValidationReport()
@@ -171,7 +138,7 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
             "rows do not match the header's number of fields, or quotes are broken",
         ) from exc
     header, body = _split_header(frame, path.name)
-    padded = _maybe_padded(text, delimiter)
+    padded = maybe_padded(text, delimiter)
     return RawTable(path.name, path, "csv", "", encoding, delimiter, header, body, padded)
 
 

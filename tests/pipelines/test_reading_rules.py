@@ -11,7 +11,7 @@ import polars as pl
 import xlsxwriter
 
 from pipelines import load_folder, validate_folder
-from pipelines.reading import detect_delimiter
+from pipelines.csv_bytes import detect_delimiter
 from tests.pipelines.fixtures import GOOD, write_folder
 
 AS_OF = date(2026, 10, 31)

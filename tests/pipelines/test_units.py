@@ -9,8 +9,8 @@ import pytest
 
 from pipelines import values
 from pipelines.contract import EXPORTS_BY_NAME
+from pipelines.csv_bytes import maybe_padded
 from pipelines.hetu import hetu_columns, is_valid_hetu
-from pipelines.reading import _maybe_padded
 from pipelines.report import HIDDEN, Issue, PipelineError, ValidationReport, safe_value
 
 
@@ -106,4 +106,4 @@ def test_report_counts_everything_and_lists_examples() -> None:
 )
 def test_padding_scan_finds_every_padded_field(text: bytes, padded: bool) -> None:
     delimiter = ";" if b";" in text else ","
-    assert _maybe_padded(text, delimiter) is padded
+    assert maybe_padded(text, delimiter) is padded
