@@ -41,8 +41,15 @@ def read_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _quote(identifier: str) -> str:
+    """An SQL identifier in double quotes (a catalog or schema name, never a value)."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.sql("SELECT table_name FROM information_schema.tables").fetchall()
+    rows = con.sql(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+    ).fetchall()
     return {r[0] for r in rows}
 
 
@@ -82,6 +89,10 @@ def open_cursor(
     """A cursor with the kpi_* relations registered, and the period's buckets."""
     kpi_days, kpi_buckets, all_buckets = period_frames(start, end, as_of, grain)
     cur = con.cursor()
+    # A cursor starts in the instance's default catalog; follow the caller's (e.g. the
+    # database that pipelines.database.open_readonly attaches and USEs).
+    catalog, schema = con.sql("SELECT current_database(), current_schema()").fetchall()[0]
+    cur.execute(f"USE {_quote(catalog)}.{_quote(schema)}")
     cur.register("kpi_days", kpi_days)
     cur.register("kpi_buckets", kpi_buckets)
     cur.register("kpi_calendar", calendar_for(start, max(end, as_of)))

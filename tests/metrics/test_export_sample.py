@@ -123,3 +123,18 @@ def test_suppressed_export_of_the_sample(sample_db: Path, tmp_path: Path) -> Non
     hidden = text.filter(pl.col("denominator") == "<5")
     assert hidden.height > 0  # a sample of 400 clients has small municipalities
     assert hidden["status"].null_count() == hidden.height
+
+
+def test_kpi_table_on_the_pipelines_read_only_connection(sample_db: Path) -> None:
+    # open_readonly attaches the file as its own catalog; the engine's cursors must follow it.
+    from pipelines.database import open_readonly
+
+    con = open_readonly(sample_db)
+    try:
+        via_attach = kpi_table(con, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    finally:
+        con.close()
+    with duckdb.connect(str(sample_db), read_only=True) as plain:
+        direct = kpi_table(plain, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert via_attach.equals(direct)
+    assert via_attach["value"].is_not_null().sum() > 0
