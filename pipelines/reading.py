@@ -42,8 +42,8 @@ class RawTable:
     delimiter: str | None
     header: tuple[str, ...]
     frame: pl.DataFrame  # columns named c0, c1, … in header order, all pl.String
-    # False when no cell can have surrounding spaces (a byte-level scan of a CSV found
-    # none at any field boundary): validation then skips stripping.
+    # False when no cell can have surrounding spaces (a CSV without any space, tab or
+    # no-break space): validation then skips looking for cells to strip.
     maybe_padded: bool = True
 
 
