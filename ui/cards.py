@@ -18,7 +18,7 @@ from ui import data, kpi_view
 from ui.context import ALL_LEVELS, Context
 from ui.formatting import fmt_change, fmt_int
 from ui.i18n import Lang, t
-from ui.status import badge_html
+from ui.status import OKABE_ITO, badge_html
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,24 @@ def _pace(ctx: Context) -> str | None:
     return f"{icon} {word}. {text}"
 
 
+def sparkline_svg(values: list[float], label: str, width: int = 240, height: int = 40) -> str:
+    """A small inline SVG line of the weekly values: drawn by the browser at once, unlike a
+    chart library (17 cards on one page)."""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    step = width / (len(values) - 1)
+    points = " ".join(
+        f"{i * step:.1f},{height - 3 - (v - low) / span * (height - 6):.1f}"
+        for i, v in enumerate(values)
+    )
+    return (
+        f'<svg role="img" aria-label="{label}" viewBox="0 0 {width} {height}" '
+        f'preserveAspectRatio="none" style="width:100%;height:{height}px">'
+        f'<polyline points="{points}" fill="none" stroke="{OKABE_ITO["blue"]}" '
+        'stroke-width="2" vector-effect="non-scaling-stroke"/></svg>'
+    )
+
+
 def status_html(card: CardData, lang: Lang) -> str:
     return badge_html(card.shown.style, lang)
 
@@ -114,10 +132,10 @@ def draw(card: CardData, ctx: Context, key: str) -> None:
             else ("inverse" if s.metric.direction == "lower" else "normal"),
             delta_arrow="off" if flat else "auto",
             delta_description=t("change_week", lang) if delta else None,
-            chart_data=card.spark or None,
-            chart_type="line",
             label_visibility="collapsed",
         )
+        if len(card.spark) > 1:
+            st.markdown(sparkline_svg(card.spark, t("trend_weekly", lang)), unsafe_allow_html=True)
         st.markdown(status_html(card, lang), unsafe_allow_html=True)
         line = f"{t('target', lang)} {s.target}"
         if s.pending is not None:
