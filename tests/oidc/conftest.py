@@ -1,11 +1,17 @@
-"""Fixtures for the sign-in browser tests: the provider and the app (one pair per module),
-headless Debian chromium, and a fresh browser context per test that reaches nothing but
-this machine."""
+"""Browser fixtures for the sign-in and reload tests: headless Debian chromium driven by
+Playwright, in a thread of its own for each test, with contexts that reach nothing but
+this machine.
+
+Each test's browser runs in its own thread because Playwright's sync API allows one
+instance per thread: the dashboard's browser tests keep a session-wide instance in the
+main thread, and this way neither can disturb the other.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,18 +28,10 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+BROWSER_BUDGET_S = 280  # a test's whole browser part; pytest-timeout bounds the rest
 _LOCAL = re.compile(r"^(https?|wss?)://(localhost|127\.0\.0\.1)(:\d+)?/")
 
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = need(CHROMIUM)
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, timeout=30_000)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+Steps = Callable[[Browser], None]
 
 
 def _only_this_machine(route: Route) -> None:
@@ -43,15 +41,45 @@ def _only_this_machine(route: Route) -> None:
         route.abort()
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
+def new_context(browser: Browser) -> BrowserContext:
+    """A fresh browser profile (a new person): bounded waits, only local addresses."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 860}, locale="fi-FI")
     ctx.set_default_timeout(45_000)  # bounded, with room for a busy 2-core machine
     ctx.route("**/*", _only_this_machine)
-    try:
-        yield ctx
-    finally:
-        ctx.close()
+    return ctx
+
+
+def run_in_browser(steps: Steps) -> None:
+    """Launch chromium in a new thread, run ``steps`` with it there, close it, re-raise."""
+    executable = need(CHROMIUM)
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path=executable, args=LAUNCH_ARGS, timeout=60_000
+                )
+                try:
+                    steps(browser)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # assertion, pytest outcome or error: the test's own
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, name="chromium", daemon=True)
+    thread.start()
+    thread.join(BROWSER_BUDGET_S)
+    if thread.is_alive():
+        pytest.fail(f"the browser steps did not finish within {BROWSER_BUDGET_S} s")
+    if failure:
+        raise failure[0]
+
+
+@pytest.fixture
+def browse() -> Callable[[Steps], None]:
+    need(CHROMIUM)
+    return run_in_browser
 
 
 @pytest.fixture(scope="session")

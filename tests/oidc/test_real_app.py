@@ -5,14 +5,15 @@ so. Screenshots go to tests/artifacts/oidc/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from access import texts
 from tests.app.conftest import sample_db  # noqa: F401  (the session fixture, shared)
+from tests.oidc.conftest import Steps, new_context
 from tests.oidc.harness import REPO, SignInSite, free_port, provider_and_app, streamlit_app
 from tests.oidc.test_sign_in import nav_paths, sign_in
 from ui.i18n import t
@@ -42,45 +43,61 @@ def settled(page: Page) -> None:
 
 
 def test_board_sees_only_the_board_pages(
-    context: BrowserContext, real_site: SignInSite, artifacts: Path
+    browse: Callable[[Steps], None], real_site: SignInSite, artifacts: Path
 ) -> None:
-    page = sign_in(context, real_site, "lautakunta")
-    settled(page)
-    paths = nav_paths(page)
-    assert set(GOAL_KEYS) <= paths
-    assert paths.isdisjoint(NOT_FOR_BOARD)
-    page.screenshot(path=str(artifacts / "real_app_lautakunta.png"))
-    for path in NOT_FOR_BOARD:
-        page.goto(f"{real_site.app_url}/{path}")
-        expect(page.get_by_text(f"The page {path} is not available to your role")).to_be_visible()
-    page.screenshot(path=str(artifacts / "real_app_lautakunta_refused.png"))
+    def steps(browser: Browser) -> None:
+        context = new_context(browser)
+        page = sign_in(context, real_site, "lautakunta")
+        settled(page)
+        paths = nav_paths(page)
+        assert set(GOAL_KEYS) <= paths
+        assert paths.isdisjoint(NOT_FOR_BOARD)
+        page.screenshot(path=str(artifacts / "real_app_lautakunta.png"))
+        for path in NOT_FOR_BOARD:
+            page.goto(f"{real_site.app_url}/{path}")
+            expect(
+                page.get_by_text(f"The page {path} is not available to your role")
+            ).to_be_visible()
+        page.screenshot(path=str(artifacts / "real_app_lautakunta_refused.png"))
+
+    browse(steps)
 
 
 def test_analyst_sees_every_page_then_signs_out(
-    context: BrowserContext, real_site: SignInSite, artifacts: Path
+    browse: Callable[[Steps], None], real_site: SignInSite, artifacts: Path
 ) -> None:
-    page = sign_in(context, real_site, "analyytikko")
-    settled(page)
-    assert {*GOAL_KEYS, *NOT_FOR_BOARD} <= nav_paths(page)
-    expect(page.get_by_text("Anna Analyytikko · Analyytikko / Analyst")).to_be_visible()
-    page.screenshot(path=str(artifacts / "real_app_analyytikko.png"))
-    page.get_by_role("button", name=texts.SIGN_OUT).click()
-    expect(page.get_by_role("button", name=texts.SIGN_IN)).to_be_visible()
+    def steps(browser: Browser) -> None:
+        context = new_context(browser)
+        page = sign_in(context, real_site, "analyytikko")
+        settled(page)
+        assert {*GOAL_KEYS, *NOT_FOR_BOARD} <= nav_paths(page)
+        expect(page.get_by_text("Anna Analyytikko · Analyytikko / Analyst")).to_be_visible()
+        page.screenshot(path=str(artifacts / "real_app_analyytikko.png"))
+        page.get_by_role("button", name=texts.SIGN_OUT).click()
+        expect(page.get_by_role("button", name=texts.SIGN_IN)).to_be_visible()
+
+    browse(steps)
 
 
 def test_without_auth_the_app_is_in_local_mode(
-    context: BrowserContext,
+    browse: Callable[[Steps], None],
     tmp_path: Path,
     sample_db: Path,  # noqa: F811
     artifacts: Path,
 ) -> None:
-    no_secrets = tmp_path / "no-secrets.toml"  # absent: no [auth], whatever ~/.streamlit holds
-    with streamlit_app(APP, free_port(), no_secrets, tmp_path, {"KPI_DB": str(sample_db)}) as url:
-        page = context.new_page()
-        page.goto(url)
-        note = page.get_by_text(t("local_mode", "fi"))  # the app's own words for local mode
-        expect(note).to_be_visible(timeout=60_000)
-        assert {*GOAL_KEYS, *NOT_FOR_BOARD} <= nav_paths(page)
-        expect(page.get_by_role("button", name=texts.SIGN_OUT)).to_have_count(0)
-        expect(page.locator(RUNNING)).to_have_count(0, timeout=60_000)
-        page.screenshot(path=str(artifacts / "real_app_local_mode.png"))
+    def steps(browser: Browser) -> None:
+        context = new_context(browser)
+        no_secrets = tmp_path / "no-secrets.toml"  # absent: no [auth], whatever ~/.streamlit holds
+        with streamlit_app(
+            APP, free_port(), no_secrets, tmp_path, {"KPI_DB": str(sample_db)}
+        ) as url:
+            page = context.new_page()
+            page.goto(url)
+            note = page.get_by_text(t("local_mode", "fi"))  # the app's own words for local mode
+            expect(note).to_be_visible(timeout=60_000)
+            assert {*GOAL_KEYS, *NOT_FOR_BOARD} <= nav_paths(page)
+            expect(page.get_by_role("button", name=texts.SIGN_OUT)).to_have_count(0)
+            expect(page.locator(RUNNING)).to_have_count(0, timeout=60_000)
+            page.screenshot(path=str(artifacts / "real_app_local_mode.png"))
+
+    browse(steps)
