@@ -100,8 +100,10 @@ def app_url(sample_db: Path, chromium: str) -> Iterator[str]:  # noqa: F811
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium: str) -> Iterator[object]:
+    """One chromium per test module, closed after it: a sync Playwright instance occupies
+    its thread's event loop, and other modules start their own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
