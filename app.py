@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from access.gate import account_sidebar, gate, visible_sections
+from access.gate import account_sidebar, gate, local_mode_banner, visible_sections
 from access.roles import Capability
 from ui import context, data, presentation, sidebar, theme
 from ui.i18n import t
@@ -34,6 +34,8 @@ presenting = (
     and db is not None
     and access.can(Capability.PRESENTATION)
 )
+if access.mode == "local" and not presenting:
+    local_mode_banner()  # no sign-in: say so on every page (not on the board's screen)
 
 overview = st.Page(
     "pages/overview.py",
