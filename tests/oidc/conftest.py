@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Route, expect, sync_playwright
 
 from tests.oidc.harness import CHROMIUM, need
 
@@ -28,6 +28,7 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+EXPECT_TIMEOUT_MS = 45_000  # bounded, with room for a busy 2-core machine
 BROWSER_BUDGET_S = 280  # a test's whole browser part; pytest-timeout bounds the rest
 _LOCAL = re.compile(r"^(https?|wss?)://(localhost|127\.0\.0\.1)(:\d+)?/")
 
@@ -60,9 +61,11 @@ def run_in_browser(steps: Steps) -> None:
                 browser = pw.chromium.launch(
                     executable_path=executable, args=LAUNCH_ARGS, timeout=60_000
                 )
+                expect.set_options(timeout=EXPECT_TIMEOUT_MS)
                 try:
                     steps(browser)
                 finally:
+                    expect.set_options(timeout=5_000)  # Playwright's default, for other tests
                     browser.close()
         except BaseException as exc:  # assertion, pytest outcome or error: the test's own
             failure.append(exc)

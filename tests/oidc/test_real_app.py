@@ -95,6 +95,8 @@ def test_without_auth_the_app_is_in_local_mode(
             page.goto(url)
             note = page.get_by_text(t("local_mode", "fi"))  # the app's own words for local mode
             expect(note).to_be_visible(timeout=60_000)
+            banner = page.locator('[data-testid="stAlert"]').filter(has_text="Local mode")
+            expect(banner).to_be_visible()  # at the top of the page, not only in the sidebar
             assert {*GOAL_KEYS, *NOT_FOR_BOARD} <= nav_paths(page)
             expect(page.get_by_role("button", name=texts.SIGN_OUT)).to_have_count(0)
             expect(page.locator(RUNNING)).to_have_count(0, timeout=60_000)

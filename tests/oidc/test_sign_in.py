@@ -41,10 +41,12 @@ def sign_in(context: BrowserContext, site: SignInSite, user: str) -> Page:
 
 
 def nav_paths(page: Page) -> set[str]:
+    """The last path segment of every navigation link, read in one go once the run is done."""
     links = page.locator('[data-testid="stSidebarNav"] a')
     expect(links.first).to_be_visible()
-    return {(links.nth(i).get_attribute("href") or "").rstrip("/").rsplit("/", 1)[-1]
-            for i in range(links.count())}  # fmt: skip
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href') || '')")
+    return {str(href).rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
 
 
 @pytest.mark.parametrize(
