@@ -119,9 +119,11 @@ def _run(
         except PipelineError as exc:
             report.merge(exc.report)
             continue
+        pause_point(f"read_{spec.name}")
         progress((i + 0.4) / (len(todo) + 1), f"{spec.name}: tarkistetaan / validating")
         checked = validate_table(raw, spec, ctx)
         report.merge(checked.report)
+        pause_point(f"validated_{spec.name}")
         frame = checked.frame
         if spec.id_column is not None:
             ctx.ids[spec.name] = frame[spec.id_column].drop_nulls().unique()

@@ -133,7 +133,9 @@ class Staging:
         self.con.execute("CHECKPOINT")
         self.con.close()
         _fsync(self.tmp)
+        pause_point("complete")  # the new file is whole, the old one still in place
         os.replace(self.tmp, self.db)
+        pause_point("swapped")
         _fsync(self.db.parent)
         return duration
 
