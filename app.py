@@ -12,7 +12,7 @@ import streamlit as st
 
 from access.gate import account_sidebar, gate, local_mode_banner, visible_sections
 from access.roles import Capability
-from ui import context, data, presentation, sidebar, theme
+from ui import blocks, context, data, presentation, sidebar, theme
 from ui.i18n import t
 from ui.pages import GOAL_PAGES, PAGE_KINDS
 
@@ -25,7 +25,7 @@ st.set_page_config(
 
 access = gate(PAGE_KINDS, banner=False)
 account_sidebar(access)
-db = data.current_db()
+db = blocks.usable_db()  # None for a broken file too: pages say so, the Data page reloads
 as_of = data.load_info(db.path, db.identity).as_of if db else date.today()
 sidebar.init_state(as_of)
 lang = sidebar.current_lang()

@@ -44,6 +44,19 @@ def database_identity(path: Path | str | None = None) -> tuple[int, int] | None:
     return (st.st_ino, st.st_mtime_ns)
 
 
+_FILE_HEADER_BYTES = 3 * 4096  # DuckDB's main header and its two database headers
+
+
+def _check_size(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """A truncated file (a copy cut short, a full disk) opens and answers small queries, then
+    fails on the missing blocks: its size must cover every block its header lists."""
+    block_size, total_blocks = con.execute(
+        "SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = 'kpi'"
+    ).fetchall()[0]
+    if db.stat().st_size < _FILE_HEADER_BYTES + int(block_size) * int(total_blocks):
+        raise duckdb.IOException(f"{db} is shorter than its {total_blocks} blocks")
+
+
 def open_readonly(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a loaded database; PipelineError when there is none.
 
@@ -65,6 +78,7 @@ def open_readonly(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
         con.execute("ATTACH ? AS kpi (READ_ONLY)", [str(db)])
         con.execute("USE kpi")
         con.execute("SELECT as_of FROM meta_load").fetchall()
+        _check_size(con, db)
     except duckdb.Error as exc:
         raise PipelineError.single(
             str(db),

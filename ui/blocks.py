@@ -4,15 +4,41 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pipelines.report import PipelineError
 from ui import context, data, sidebar
 from ui.context import Context
 from ui.i18n import Lang, t
 
 
 def no_database(lang: Lang) -> None:
-    """Says that no database exists and how to make one (the Data page can upload)."""
+    """Says that no database exists (or that the file is broken) and how to make one (the
+    Data page can upload)."""
+    if data.db_path().exists():
+        broken_database(lang)
+        return
     st.error(
         f"**{t('no_db_title', lang)}**\n\n{t('no_db_body', lang, path=data.db_path())}",
+        icon=":material/database_off:",
+    )
+
+
+def usable_db() -> data.DbHandle | None:
+    """The current database when it opens; None when there is none or the file is broken
+    (``open_readonly``'s PipelineError: ``no_database`` then explains how to reload)."""
+    db = data.current_db()
+    if db is None:
+        return None
+    try:
+        data.load_info(db.path, db.identity)
+    except PipelineError:
+        return None
+    return db
+
+
+def broken_database(lang: Lang) -> None:
+    """Says that the database file is broken and how to load it again (no traceback)."""
+    st.error(
+        f"**{t('db_error_title', lang)}**\n\n{t('broken_db_body', lang, path=data.db_path())}",
         icon=":material/database_off:",
     )
 

@@ -85,6 +85,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "or upload a folder in the Data section below.",
     ),
     "db_error_title": ("Tietokantaa ei voitu avata", "The database could not be opened"),
+    "broken_db_body": (
+        "Tiedosto {path} on rikki tai keskeneräinen, joten lukuja ei voi näyttää. Lataa "
+        "aineisto uudelleen komennolla `python -m pipelines load KANSIO`, tai analyytikkona "
+        "tämän sovelluksen Aineisto-sivulla. Lataus korvaa rikkinäisen tiedoston.",
+        "The file {path} is broken or incomplete, so no figures can be shown. Load the data "
+        "again with `python -m pipelines load FOLDER`, or as an analyst on the Data page of "
+        "this app. The load replaces the broken file.",
+    ),
     "metrics_missing": (
         "Mittarien laskenta ei ole käytettävissä tässä asennuksessa: {error}",
         "The metrics are not available in this installation: {error}",

@@ -135,3 +135,26 @@ def test_leftover_of_a_dead_process_is_removed_but_a_live_one_kept(
     assert not stale.exists() and live.exists()
     live.unlink()
     assert time.time() - started < 60
+
+
+def test_truncated_database_is_broken_for_readers_and_the_export_cli(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file cut short opens and answers small queries in DuckDB; open_readonly refuses it."""
+    from metrics.__main__ import main as metrics_main
+
+    truncated = tmp_path / "truncated.duckdb"
+    data = loaded.read_bytes()
+    truncated.write_bytes(data[: len(data) - 4096])
+    with pytest.raises(PipelineError) as caught:
+        open_readonly(truncated)
+    assert "broken or incomplete" in str(caught.value) and "python -m pipelines load" in str(
+        caught.value
+    )
+    out = str(tmp_path / "k.csv")
+    argv = ["export", "--from", "2025-01-01", "--to", "2025-12-31", "--db", str(truncated)]
+    assert metrics_main([*argv, "--out", out]) == 1
+    err = capsys.readouterr().err
+    assert "Virhe / Error" in err and "python -m pipelines load" in err
+    assert "Traceback" not in err
+    assert loaded_exports(open_readonly(loaded))["asiakkaat"] == 3  # the whole file still opens
