@@ -17,7 +17,7 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
-from ui import charts, data, downloads
+from ui import charts, data, downloads, tables
 from ui.context import Context
 from ui.formatting import fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
@@ -70,7 +70,7 @@ def _table(ctx: Context, df: pl.DataFrame, name: str) -> None:
     if df.height == 0:
         st.caption(t("no_rows", ctx.lang))
         return
-    st.dataframe(screen_frame(df, ctx.lang), hide_index=True, width="stretch")
+    tables.show(screen_frame(df, ctx.lang))
     downloads.buttons(df, downloads.file_stem(name, ctx.start, ctx.end), f"bd_{name}", ctx.lang)
 
 
@@ -98,7 +98,7 @@ def channel_split(ctx: Context) -> None:
         shares[code_label(ch, lang)] = values
     fig = charts.stacked([code_label(ty, lang) for ty in types], shares, lang, height=260)
     fig.update_xaxes(title="%", range=[0, 100])
-    st.plotly_chart(fig, key="channel_split_chart", config={"displaylogo": False})
+    st.plotly_chart(fig, key="channel_split_chart", config=charts.PLOT_CONFIG)
     rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
     for ch in channels:
         cells = []
@@ -111,7 +111,7 @@ def channel_split(ctx: Context) -> None:
                     f"{fmt_value(cell['count'], 'count', lang)} ({fmt_percent(share / 100, lang)})"
                 )
         rows[code_label(ch, lang)] = cells
-    st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
+    tables.show(pl.DataFrame(rows))
     downloads.buttons(
         df, downloads.file_stem("channel_split", ctx.start, ctx.end), "bd_channels", lang
     )
@@ -141,7 +141,7 @@ def fill_time(ctx: Context) -> None:
     if dist.height:
         fig = charts.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang)
         fig.update_xaxes(title=t("bcol_bucket", lang))
-        st.plotly_chart(fig, key="fill_time_chart", config={"displaylogo": False})
+        st.plotly_chart(fig, key="fill_time_chart", config=charts.PLOT_CONFIG)
     _table(ctx, dist, "fill_time_distribution")
 
 
@@ -169,21 +169,53 @@ def register(name: str) -> Callable[[Context], None]:
     return draw
 
 
-SECTIONS: dict[str, tuple[Callable[[Context], None], ...]] = {
-    "lahipalvelut": (channel_split, meeting_flows, cohorts("lahipalvelut")),
-    "maahanmuuttajat": (cohorts("maahanmuuttajat"),),
-    "kohtaanto": (fill_time, caseworkers),
-    "ekosysteemi": (register("tyoryhmat"),),
-    "koulutukset": (cohorts("koulutukset"),),
-    "palvelupisteet": (register("palvelupisteet"),),
-    "palveluprosessi": (cohorts("palveluprosessi"),),
+Section = tuple[str, Callable[[Context], None]]  # (title text key, draw)
+
+SECTIONS: dict[str, tuple[Section, ...]] = {
+    "lahipalvelut": (
+        ("channel_split", channel_split),
+        ("meeting_flows", meeting_flows),
+        ("cohort_outcomes", cohorts("lahipalvelut")),
+    ),
+    "maahanmuuttajat": (("cohort_outcomes", cohorts("maahanmuuttajat")),),
+    "kohtaanto": (
+        ("fill_time_distribution", fill_time),
+        ("caseworkers_without_offers", caseworkers),
+    ),
+    "ekosysteemi": (("tyoryhmat", register("tyoryhmat")),),
+    "koulutukset": (("cohort_outcomes", cohorts("koulutukset")),),
+    "palvelupisteet": (("palvelupisteet", register("palvelupisteet")),),
+    "palveluprosessi": (("cohort_outcomes", cohorts("palveluprosessi")),),
 }
 
 
+def _allowed(goal: str) -> tuple[Section, ...]:
+    can_see_caseworkers = current_access().can(Capability.CASEWORKER_TABLES)
+    return tuple(
+        (key, draw)
+        for key, draw in SECTIONS.get(goal, ())
+        if key != "caseworkers_without_offers" or can_see_caseworkers
+    )
+
+
 def render(goal: str, ctx: Context) -> None:
-    sections = SECTIONS.get(goal, ())
+    """The goal's breakdowns; with more than one, a selector draws only the chosen one (every
+    one stays a click away, with its downloads)."""
+    sections = dict(_allowed(goal))
     if not sections:
         return
     st.subheader(t("breakdowns", ctx.lang), anchor=False, divider="gray")
-    for section in sections:
-        section(ctx)
+    chosen = next(iter(sections))
+    if len(sections) > 1:
+        chosen = str(
+            st.segmented_control(
+                t("breakdowns", ctx.lang),
+                list(sections),
+                key=f"breakdown_{goal}",
+                default=chosen,
+                required=True,
+                format_func=lambda k: t(k, ctx.lang),
+                label_visibility="collapsed",
+            )
+        )
+    sections.get(chosen, next(iter(sections.values())))(ctx)

@@ -42,7 +42,7 @@ def _area_rows(table: pl.DataFrame, ctx: Context) -> dict[str, dict[str, object]
 def card_data(ctx: Context) -> dict[str, CardData]:
     """Everything the cards of the chosen view show, keyed by metric id."""
     lang = ctx.lang
-    now = _area_rows(kpi_view.suppressed(ctx.kpi()), ctx)
+    now = _area_rows(ctx.kpi_on_screen(), ctx)
     week_ago_end = ctx.effective_end - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end >= ctx.start:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -13,31 +14,38 @@ from ui.i18n import Lang, t
 from ui.status import OKABE_ITO, TARGET_LINE_COLOUR, status_style
 
 _FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15}
+# The lightest plotly.js options for the dashboard: no mode bar, no logo.
+PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
+_LABEL_BOX = {"bgcolor": "rgba(255,255,255,0.85)", "font": {"color": "#111418"}, "showarrow": False}
+_TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
 
 
 def _scale(unit: str) -> float:
     return 100.0 if unit == "share" else 1.0
 
 
-def _date_axis(fig: go.Figure, lang: Lang, grain: str, points: int) -> None:
+def _date_ticks(lang: Lang, grain: str, points: int) -> dict[str, str]:
     """Month ticks (``3/2026`` in Finnish; every month up to 14, else every third) or day
-    ticks for weeks (``14.3.``)."""
+    ticks for weeks (``14.3.``), as x-axis layout."""
     if grain == "month":
-        fig.update_xaxes(
-            dtick="M1" if points <= 14 else "M3",
-            tickformat="%-m/%Y" if lang == "fi" else "%b %Y",
-        )
-    else:
-        fig.update_xaxes(tickformat="%-d.%-m." if lang == "fi" else "%-d %b")
+        return {
+            "dtick": "M1" if points <= 14 else "M3",
+            "tickformat": "%-m/%Y" if lang == "fi" else "%b %Y",
+        }
+    return {"tickformat": "%-d.%-m." if lang == "fi" else "%-d %b"}
 
 
-def _layout(fig: go.Figure, height: int) -> go.Figure:
+def _layout(fig: go.Figure, height: int, extra: dict[str, Any] | None = None) -> go.Figure:
+    """The common layout and ``extra`` (axes, target shapes, labels) in one update."""
     fig.update_layout(
-        height=height,
-        margin={"l": 60, "r": 20, "t": 30, "b": 40},
-        font=_FONT,
-        showlegend=False,
-        separators=", ",
+        {
+            "height": height,
+            "margin": {"l": 60, "r": 20, "t": 30, "b": 40},
+            "font": _FONT,
+            "showlegend": False,
+            "separators": ", ",
+            **(extra or {}),
+        }
     )
     return fig
 
@@ -82,23 +90,24 @@ def bars_by_area(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    if target is not None:
-        fig.add_vline(
-            x=target * scale,
-            line_dash="dash",
-            line_color=TARGET_LINE_COLOUR,
-            line_width=2,
-            annotation_text=f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}",
-            annotation_position="top",
-            annotation_bgcolor="rgba(255,255,255,0.85)",
-            annotation_font_color="#111418",
-        )
-    fig.update_yaxes(autorange="reversed", title=None)
     top = max([*xs, (target or 0) * scale, 1e-9])
-    fig.update_xaxes(title=_axis_title(unit, lang), range=[0, top * 1.25])
-    if unit == "share":
-        fig.update_xaxes(range=[0, max(105, top * 1.15)])
-    return _layout(fig, 60 + 34 * len(areas))
+    x_range = [0, max(105, top * 1.15)] if unit == "share" else [0, top * 1.25]
+    layout: dict[str, Any] = {
+        "yaxis": {"autorange": "reversed", "title": None},
+        "xaxis": {"title": _axis_title(unit, lang), "range": x_range},
+    }
+    if target is not None:
+        x = target * scale
+        layout["shapes"] = [
+            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1}
+            | {"line": _TARGET_DASH}
+        ]
+        label = f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}"
+        layout["annotations"] = [
+            {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "text": label}
+            | _LABEL_BOX
+        ]
+    return _layout(fig, 60 + 34 * len(areas), layout)
 
 
 def trend(
@@ -134,39 +143,37 @@ def trend(
             connectgaps=False,
         )
     )
+    layout: dict[str, Any] = {
+        "yaxis": {"title": _axis_title(unit, lang), "rangemode": "tozero"},
+        "xaxis": {"title": None, **_date_ticks(lang, grain, len(starts))},
+    }
     if known and target is None:
         fig.add_scatter(
             x=list(starts),
             y=[x * scale if x is not None else None for x in targets],
             mode="lines",
-            line={"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2},
+            line=_TARGET_DASH,
             name=t("target_line", lang),
             hovertemplate=f"{t('target_line', lang)} %{{y:.0f}}<extra></extra>",
         )
-        fig.add_annotation(
-            x=list(starts)[-1],
-            y=known[-1] * scale,
-            text=t("target_line", lang),
-            showarrow=False,
-            yshift=12,
-            bgcolor="rgba(255,255,255,0.85)",
-            font={"color": "#111418"},
-        )
+        layout["annotations"] = [
+            {"x": list(starts)[-1], "y": known[-1] * scale, "yshift": 12}
+            | {"text": t("target_line", lang)}
+            | _LABEL_BOX
+        ]
     if target is not None:
-        fig.add_hline(
-            y=target * scale,
-            line_dash="dash",
-            line_color=TARGET_LINE_COLOUR,
-            line_width=2,
-            annotation_text=f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}",
-            annotation_position="top right",
-            annotation_bgcolor="rgba(255,255,255,0.85)",
-            annotation_font_color="#111418",
-        )
-    fig.update_yaxes(title=_axis_title(unit, lang), rangemode="tozero")
-    fig.update_xaxes(title=None)
-    _date_axis(fig, lang, grain, len(starts))
-    return _layout(fig, height)
+        y = target * scale
+        layout["shapes"] = [
+            {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y, "y1": y}
+            | {"line": _TARGET_DASH}
+        ]
+        label = f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}"
+        layout["annotations"] = [
+            {"x": 1, "xref": "paper", "xanchor": "right", "y": y, "yanchor": "bottom"}
+            | {"text": label}
+            | _LABEL_BOX
+        ]
+    return _layout(fig, height, layout)
 
 
 def bars(
@@ -184,8 +191,7 @@ def bars(
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
-    fig.update_yaxes(rangemode="tozero", title=None)
-    return _layout(fig, 300)
+    return _layout(fig, 300, {"yaxis": {"rangemode": "tozero", "title": None}})
 
 
 def stacked(
@@ -194,9 +200,8 @@ def stacked(
     """Stacked horizontal bars (cohort outcomes, channel shares), one Okabe–Ito colour per part
     and the part's name in the legend and in the hover text."""
     colours = [OKABE_ITO[c] for c in ("bluish_green", "vermillion", "sky_blue", "orange", "blue")]
-    fig = go.Figure()
-    for (name, counts), colour in zip(stacks.items(), colours * 3, strict=False):
-        fig.add_bar(
+    bars = [
+        go.Bar(
             x=list(counts),
             y=list(categories),
             orientation="h",
@@ -204,8 +209,12 @@ def stacked(
             marker_color=colour,
             hovertemplate=f"%{{y}} · {name}: %{{x}}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
-    fig.update_yaxes(autorange="reversed")
-    _layout(fig, height)
-    fig.update_layout(showlegend=True)
-    return fig
+        for (name, counts), colour in zip(stacks.items(), colours * 3, strict=False)
+    ]
+    layout = {
+        "barmode": "stack",
+        "legend": {"orientation": "h", "y": -0.15},
+        "yaxis": {"autorange": "reversed"},
+        "showlegend": True,
+    }
+    return _layout(go.Figure(bars), height, layout)

@@ -13,7 +13,6 @@ import polars as pl
 import streamlit as st
 
 from common.reference import AREA_NAME
-from metrics import privacy
 from ui import data
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
@@ -43,6 +42,10 @@ class Context:
     def kpi(self, levels: tuple[str, ...] = ALL_LEVELS) -> pl.DataFrame:
         return data.kpi(self.db.path, self.db.identity, self.start, self.end, levels)
 
+    def kpi_on_screen(self) -> pl.DataFrame:
+        """The KPI table of every level with the small-number rule applied (cached)."""
+        return data.kpi_on_screen(self.db.path, self.db.identity, self.start, self.end, ALL_LEVELS)
+
     def kpi_for_area(self) -> pl.DataFrame:
         """The KPI rows of the chosen area (metrics defined at koko_alue only fall back to it)."""
         table = self.kpi()
@@ -60,17 +63,13 @@ class Context:
         """Weekly or monthly KPI rows of the chosen area (small numbers suppressed); metrics
         defined only for the whole area come from the whole area."""
         area = self.view.area
-        own = privacy.suppress(
-            data.kpi_series(
-                self.db.path, self.db.identity, self.start, self.end, grain, area.level, area.area
-            )
+        own = data.series_on_screen(
+            self.db.path, self.db.identity, self.start, self.end, grain, area.level, area.area
         )
         if area.level == "koko_alue":
             return own
-        whole = privacy.suppress(
-            data.kpi_series(
-                self.db.path, self.db.identity, self.start, self.end, grain, "koko_alue", AREA_NAME
-            )
+        whole = data.series_on_screen(
+            self.db.path, self.db.identity, self.start, self.end, grain, "koko_alue", AREA_NAME
         )
         missing = set(whole["metric_id"].unique()) - set(own["metric_id"].unique())
         return pl.concat([own, whole.filter(pl.col("metric_id").is_in(sorted(missing)))])

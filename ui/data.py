@@ -21,11 +21,10 @@ import polars as pl
 import streamlit as st
 
 from common.settings import Settings
-from metrics import engine, series
+from metrics import engine, privacy, series
 from pipelines import database
 
 SMALL_NUMBER_THRESHOLD = 5
-_MEMORY = "memory"  # the catalog of an in-memory DuckDB instance
 
 
 @dataclass(frozen=True)
@@ -58,29 +57,21 @@ def current_db() -> DbHandle | None:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _connection(path: str, identity: str) -> duckdb.DuckDBPyConnection:
-    """The read-only connection, made usable through cursors.
-
-    ``open_readonly`` attaches the file to an in-memory instance and ``USE``s it; a cursor
-    (metrics opens its own) starts in the in-memory catalog instead, so every table of the
-    file gets a view there of the same name.
-    """
+def _connection(path: str, identity: str) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """The read-only connection and the catalog it ``USE``s (``open_readonly`` attaches the
+    file to an in-memory instance)."""
     con = database.open_readonly(Path(path))
-    catalog = str(con.sql("SELECT current_database()").fetchall()[0][0])
-    if catalog != _MEMORY:
-        names = con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_catalog = ?", [catalog]
-        ).fetchall()
-        for (name,) in names:
-            con.execute(
-                f'CREATE VIEW {_MEMORY}.main."{name}" AS SELECT * FROM "{catalog}".main."{name}"'
-            )
-    return con
+    return con, str(con.sql("SELECT current_database()").fetchall()[0][0])
 
 
 def cursor(db: DbHandle) -> duckdb.DuckDBPyConnection:
-    """A cursor of the cached connection (one per call: cursors are safe across threads)."""
-    return _connection(db.path, db.identity).cursor()
+    """A cursor of the cached connection (one per call: cursors are safe across threads),
+    in the file's catalog: a new cursor starts in the instance's default (in-memory) one.
+    metrics' own cursors follow the catalog of the cursor they are given."""
+    con, catalog = _connection(db.path, db.identity)
+    cur = con.cursor()
+    cur.execute(f'USE "{catalog}"')
+    return cur
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -107,6 +98,15 @@ def kpi(path: str, identity: str, start: date, end: date, levels: tuple[str, ...
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
+def kpi_on_screen(
+    path: str, identity: str, start: date, end: date, levels: tuple[str, ...]
+) -> pl.DataFrame:
+    """``kpi`` with the small-number rule applied to the whole table (every level at once,
+    so secondary suppression sees the totals): what every screen shows."""
+    return privacy.suppress(kpi(path, identity, start, end, levels))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
 def kpi_series(
     path: str, identity: str, start: date, end: date, grain: str, level: str, area: str
 ) -> pl.DataFrame:
@@ -118,6 +118,14 @@ def kpi_series(
         level=level,
         area=area,
     )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def series_on_screen(
+    path: str, identity: str, start: date, end: date, grain: str, level: str, area: str
+) -> pl.DataFrame:
+    """``kpi_series`` with the small-number rule applied."""
+    return privacy.suppress(kpi_series(path, identity, start, end, grain, level, area))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -12,13 +12,21 @@ import polars as pl
 import streamlit as st
 
 from metrics.registry import MetricDefinition
-from ui import blocks, breakdown_view, charts, downloads, kpi_view
+from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
 from ui.context import Context
 from ui.i18n import t
 from ui.status import badge_html
 
 RULE_CHANGE = date(2026, 1, 1)
 SUPPLEMENTARY = "supplementary_discussions_first_3_months"
+# One selector per metric: only the chosen view (monthly or weekly trend, per service area,
+# per municipality) is built and sent to the browser; st.tabs drew every tab's chart at once.
+VIEW_TEXT = {
+    "month": "trend_monthly",
+    "week": "trend_weekly",
+    "palvelualue": "by_service_area",
+    "kunta": "by_municipality",
+}
 
 
 def kpi_slice(ctx: Context, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
@@ -34,7 +42,7 @@ def render_goal(goal: str) -> None:
     st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
     if goal == "palveluprosessi":
         _process_notes(ctx)
-    table = kpi_view.suppressed(ctx.kpi())
+    table = ctx.kpi_on_screen()
     for m in kpi_view.metrics_of_goal(goal):
         metric_section(ctx, m, table)
     breakdown_view.render(goal, ctx)
@@ -74,31 +82,25 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
             st.caption(t("cohort_note", lang))
         if m.id == SUPPLEMENTARY and ctx.start >= RULE_CHANGE:
             st.info(t("supplementary_empty_2026", lang), icon=":material/info:")
-    tab_names = [t("trend", lang)]
     levels = [lv for lv in ("palvelualue", "kunta") if lv in m.levels]
-    tab_names += [
-        t("by_service_area" if lv == "palvelualue" else "by_municipality", lang) for lv in levels
-    ]
-    tabs = st.tabs(tab_names)
-    with tabs[0]:
-        _trend(ctx, m, row)
-    for tab, level in zip(tabs[1:], levels, strict=True):
-        with tab:
-            _by_area(ctx, m, table, level)
-
-
-def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object]) -> None:
-    lang = ctx.lang
-    grain = st.segmented_control(
+    choice = st.segmented_control(
         t("trend", lang),
-        ("month", "week"),
-        key=f"grain_{m.id}",
+        ("month", "week", *levels),
+        key=f"view_{m.id}",
         default="month" if (ctx.end - ctx.start).days > 62 else "week",
         required=True,
-        format_func=lambda g: t("trend_monthly" if g == "month" else "trend_weekly", lang),
+        format_func=lambda v: t(VIEW_TEXT[v], lang),
         label_visibility="collapsed",
     )
-    series = ctx.series(str(grain or "month")).filter(pl.col("metric_id") == m.id)
+    if choice in levels:
+        _by_area(ctx, m, table, str(choice))
+    else:
+        _trend(ctx, m, row, "week" if choice == "week" else "month")
+
+
+def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object], grain: str) -> None:
+    lang = ctx.lang
+    series = ctx.series(grain).filter(pl.col("metric_id") == m.id)
     series = series.sort("period_start")
     if series.height == 0 or series["value"].null_count() == series.height:
         st.caption(t("no_rows", lang))
@@ -111,9 +113,9 @@ def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object]) -> None:
         op,
         series["target_value"].to_list(),
         lang,
-        grain=str(grain or "month"),
+        grain=grain,
     )
-    st.plotly_chart(fig, key=f"trend_{m.id}", config={"displaylogo": False})
+    st.plotly_chart(fig, key=f"trend_{m.id}", config=charts.PLOT_CONFIG)
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
 
@@ -138,7 +140,7 @@ def _by_area(ctx: Context, m: MetricDefinition, table: pl.DataFrame, level: str)
         float(target) if isinstance(target, int | float) else None,
         lang,
     )
-    st.plotly_chart(fig, key=f"bars_{m.id}_{level}", config={"displaylogo": False})
-    st.dataframe(kpi_view.screen_table(rows, lang), hide_index=True, width="stretch")
+    st.plotly_chart(fig, key=f"bars_{m.id}_{level}", config=charts.PLOT_CONFIG)
+    tables.show(kpi_view.screen_table(rows, lang))
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
     downloads.buttons(kpi_slice(ctx, [m.id], (level,)), stem, f"area_{m.id}_{level}", lang)

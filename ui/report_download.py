@@ -14,7 +14,7 @@ from ui.i18n import t
 
 
 def report_input(ctx: Context) -> report.ReportInput:
-    rows = kpi_view.suppressed(ctx.kpi())
+    rows = ctx.kpi_on_screen()
     area = ctx.view.area
     own = rows.filter((rows["level"] == area.level) & (rows["area"] == area.area))
     missing = set(rows["metric_id"].unique()) - set(own["metric_id"].unique())

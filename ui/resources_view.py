@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 
 from common.reference import municipalities, service_points, staffing, staffing_years
-from ui import charts, downloads, kpi_view
+from ui import charts, downloads, kpi_view, tables
 from ui.context import Context
 from ui.formatting import fmt_number
 from ui.i18n import Lang, t
@@ -84,15 +84,15 @@ def render(ctx: Context) -> None:
         lang,
     )
     fig.update_xaxes(title=t("col_htv", lang))
-    st.plotly_chart(fig, key="htv_points", config={"displaylogo": False})
+    st.plotly_chart(fig, key="htv_points", config=charts.PLOT_CONFIG)
     points = points_table(lang)
-    st.dataframe(on_screen(points, lang), hide_index=True, width="stretch")
+    tables.show(on_screen(points, lang))
     total = sum(values)
     st.markdown(f"**{t('total', lang)}: {fmt_number(total, lang, 1)} {t('col_htv', lang)}**")
     downloads.buttons(points, f"htv_palvelupisteet_{year}", "htv_points", lang)
     st.subheader(t("htv_by_function", lang), anchor=False, divider="gray")
     functions = functions_table(year, lang)
-    st.dataframe(on_screen(functions, lang), hide_index=True, width="stretch")
+    tables.show(on_screen(functions, lang))
     downloads.buttons(functions, f"htv_tehtavat_{year}", "htv_functions", lang)
     clients_per_htv(ctx)
 
@@ -102,7 +102,7 @@ def clients_per_htv(ctx: Context) -> None:
     st.subheader(t("clients_per_htv", lang), anchor=False, divider="gray")
     m = kpi_view.metric(CLIENTS_PER_HTV)
     st.caption(kpi_view.description(m, lang))
-    table = kpi_view.suppressed(ctx.kpi()).filter(pl.col("metric_id") == CLIENTS_PER_HTV)
+    table = ctx.kpi_on_screen().filter(pl.col("metric_id") == CLIENTS_PER_HTV)
     for level in ("palvelualue", "kunta"):
         rows = table.filter(pl.col("level") == level)
         if rows.height == 0:
@@ -121,7 +121,7 @@ def clients_per_htv(ctx: Context) -> None:
         st.markdown(
             f"#### {t('by_service_area' if level == 'palvelualue' else 'by_municipality', lang)}"
         )
-        st.plotly_chart(fig, key=f"cph_{level}", config={"displaylogo": False})
+        st.plotly_chart(fig, key=f"cph_{level}", config=charts.PLOT_CONFIG)
         view = pl.DataFrame(
             {
                 t("col_area", lang): rows["area"].to_list(),
@@ -134,6 +134,6 @@ def clients_per_htv(ctx: Context) -> None:
                 t("col_ratio", lang): [s.value for s in shown],
             }
         )
-        st.dataframe(view, hide_index=True, width="stretch")
+        tables.show(view)
         stem = downloads.file_stem(f"{CLIENTS_PER_HTV}_{level}", ctx.start, ctx.end)
         downloads.buttons(rows, stem, f"cph_{level}", lang)

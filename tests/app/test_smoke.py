@@ -105,3 +105,32 @@ def test_no_database_says_how_to_make_one(tmp_path: Path, monkeypatch: pytest.Mo
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any("python -m pipelines load" in e.value for e in at.error)
+
+
+def test_every_view_of_a_goal_page_is_one_click_away(kpi_env: Path) -> None:
+    """A goal page draws only the chosen view of each metric and the chosen breakdown; each
+    choice (trend by month or week, per service area, per municipality, every breakdown)
+    runs and draws its chart or table."""
+    at = start("fi")
+    at.switch_page("pages/goal_lahipalvelut.py").run()
+    metric_ids = [m.id for m in kpi_view.metrics_of_goal("lahipalvelut")]
+    first = metric_ids[0]
+    control = at.button_group(key=f"view_{first}")
+    labels = ["trend_monthly", "trend_weekly", "by_service_area", "by_municipality"]
+    assert list(control.options) == [t(k, "fi") for k in labels]
+    for choice in ("week", "palvelualue", "kunta", "month"):
+        at.button_group(key=f"view_{first}").set_value(choice).run()
+        assert not at.exception, (choice, [e.value for e in at.exception])
+        chart_keys = {c.proto.id for c in at.get("plotly_chart")}
+        assert chart_keys, choice
+    # per area: a compact table of the 13 municipalities beside the chart
+    at.button_group(key=f"view_{first}").set_value("kunta").run()
+    assert any(len(tb.value) == 13 for tb in at.table)
+    sections = ["channel_split", "meeting_flows", "cohort_outcomes"]
+    options = at.button_group(key="breakdown_lahipalvelut").options
+    assert list(options) == [t(k, "fi") for k in sections]
+    for section in sections:
+        at.button_group(key="breakdown_lahipalvelut").set_value(section).run()
+        assert not at.exception, (section, [e.value for e in at.exception])
+        headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
+        assert f"#### {t(section, 'fi')}" in headings, (section, headings)
