@@ -57,7 +57,7 @@ def run_checks(
 
 
 def overlap_frame(
-    frame: pl.DataFrame, key: str, start: str, end: str, raw_key: str
+    frame: pl.DataFrame, key: str, start: str, end: str, raw_shown: str
 ) -> pl.DataFrame:
     """Rows sorted by key and start, ``_overlap`` true where a period starts before the
     previous period of the same key has ended (a period ending the day the next one starts
@@ -70,7 +70,7 @@ def overlap_frame(
     same_key = pl.col(key) == pl.col(key).shift(1)
     return (
         frame.lazy()
-        .select("_row", key, start, end, raw_key)
+        .select("_row", key, start, end, raw_shown)
         .filter(pl.col(key).is_not_null() & pl.col(start).is_not_null())
         .sort(key, start, end, nulls_last=True)
         .with_columns(_overlap=same_key & (pl.col(start) < ends.shift(1)))

@@ -52,7 +52,14 @@ def match_header(
                 )
             )  # fmt: skip
     if unknown:
-        listed = ", ".join(str(safe_value(t)) for t in unknown)
+        # A header row that lacks a required column is most likely a data row (a file
+        # without its header): its cells may be a client's values, so they are only counted.
+        headerless = any(c.required and c.name not in found for c in export.columns)
+        listed = (
+            f"{len(unknown)} kpl / {len(unknown)} columns"
+            if headerless
+            else ", ".join(str(safe_value(t)) for t in unknown)
+        )
         report.add_warning(
             Issue(
                 file, 1, None, None,

@@ -20,6 +20,14 @@ MAX_VALUE_CHARS = 60
 EXAMPLES_PER_KIND = 20
 
 
+def shows_value(column: str) -> bool:
+    """Whether a message may quote a cell of this contract column. Never for an identifying
+    column (``asiakas_id``, ``virkailija_id``, ``tyonantaja_id``, ``tapahtuma_id`` and every
+    other ``*_id``): the row and column locate the cell without the id. Dates, codes,
+    municipalities and numbers are shown, since the value is what the user has to fix."""
+    return not column.endswith("_id")
+
+
 def safe_value(value: object) -> str | None:
     """A cell value as it may appear in a message: henkilötunnus-like text hidden, truncated."""
     if value is None:

@@ -12,7 +12,7 @@ import polars as pl
 
 from pipelines import values
 from pipelines.checks import Check, fi_date, overlap_frame, run_checks
-from pipelines.report import Issue, ValidationReport
+from pipelines.report import Issue, ValidationReport, shows_value
 from pipelines.spec import ExportSpec
 
 # Rows that ended before this date lie outside the years being analysed (a warning): the
@@ -43,10 +43,11 @@ def cell_checks(
         if src is None:
             continue
         name, shown = pl.col(column.name), label[column.name]
+        quoted = src if shows_value(column.name) else None  # never an id in a message
         if column.kind != "str":
             fi, en = values.expected(column)
             bad = pl.col(src).is_not_null() & name.is_null()
-            checks.append(Check(bad, shown, src, fi, en, f"bad_{column.kind}"))
+            checks.append(Check(bad, shown, quoted, fi, en, f"bad_{column.kind}"))
         if column.required:
             missing = pl.col(src).is_null() & name.is_null()
             fi = f"Pakollinen tieto puuttuu. Täytä sarake {column.name}."
@@ -59,7 +60,7 @@ def cell_checks(
                 "Tunnisteen on oltava yksilöllinen."
             )
             en = "Duplicate id: the same value is on an earlier row. The id must be unique."
-            checks.append(Check(dup, shown, src, fi, en, "duplicate"))
+            checks.append(Check(dup, shown, quoted, fi, en, "duplicate"))
     return checks
 
 
@@ -91,7 +92,8 @@ def row_checks(
         if rule.column in found and rule.when in found:
             bad = pl.col(rule.when).is_in(rule.values) & pl.col(rule.column).is_null()
             fi, en = f"{rule.label_fi}. Täytä sarake.", f"{rule.label_en}. Fill in the column."
-            checks.append(Check(bad, label[rule.column], found[rule.when], fi, en, "required_when"))
+            quoted = found[rule.when] if shows_value(rule.when) else None
+            checks.append(Check(bad, label[rule.column], quoted, fi, en, "required_when"))
     for ref in spec.references:
         known = ctx.ids.get(ref.target)
         if ref.column in found and known is not None:
@@ -99,7 +101,7 @@ def row_checks(
             fi = f"Tuntematon tunniste: sitä ei ole viennissä {ref.target}."
             en = f"Unknown id: it is not in the export {ref.target}."
             shown = label[ref.column]
-            checks.append(Check(bad, shown, found[ref.column], fi, en, "unknown_reference"))
+            checks.append(Check(bad, shown, None, fi, en, "unknown_reference"))  # an id: not shown
     return checks
 
 
@@ -110,10 +112,11 @@ def overlaps(
     if spec.no_overlap is None or not all(c in found for c in spec.no_overlap):
         return
     key, start, end = spec.no_overlap
-    sorted_frame = overlap_frame(frame, key, start, end, found[key])
+    sorted_frame = overlap_frame(frame, key, start, end, found[start])
     fi = "Jakso on päällekkäin saman asiakkaan aiemman jakson kanssa. Korjaa alku- tai loppupäivä."
     en = "The period overlaps an earlier period of the same client. Correct its start or end date."
-    check = Check(pl.col("_overlap"), label[start], found[key], fi, en, "overlap")
+    # the period's start is shown, never the client's id (the key)
+    check = Check(pl.col("_overlap"), label[start], found[start], fi, en, "overlap")
     run_checks(sorted_frame, [check], file, report)
 
 

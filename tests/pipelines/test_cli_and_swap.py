@@ -63,7 +63,8 @@ def test_cli_validate_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[s
     bad = write_folder(tmp_path / "bad", tapahtumat=GOOD["tapahtumat"].replace("T2;", "T1;"))
     assert main(["validate", str(bad), "--as-of", "2026-10-31"]) == 1
     err = capsys.readouterr().err
-    assert "tapahtumat.csv, rivi/row 3, sarake/column tapahtuma_id, arvo/value 'T1'" in err
+    assert "tapahtumat.csv, rivi/row 3, sarake/column tapahtuma_id\n" in err  # no id quoted
+    assert "'T1'" not in err
     good = write_folder(tmp_path / "good")
     assert main(["validate", str(good), "--as-of", "2026-10-31"]) == 0
     assert "would load" in capsys.readouterr().out
