@@ -22,19 +22,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from bench.child import ROOT, BenchError
+from common.chromium import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 STREAMLIT = str(ROOT / ".venv" / "bin" / "streamlit")
 # Streamlit marks its root element with the script's state; "notRunning" = the run finished.
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -160,7 +152,7 @@ def page_loads(
 
     times: dict[str, dict[str, list[float]]] = {p.name: {"cold": [], "warm": []} for p in pages}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         try:
             if pycache is not None:
                 with streamlit_server(db, pycache) as url, _context(browser) as context:

@@ -25,9 +25,10 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, DONE, EXCEPTION, streamlit_server
+from bench.browser import DONE, EXCEPTION, streamlit_server
 from bench.child import ROOT
 from bench.datasets import dataset
+from common.chromium import CHROMIUM, CHROMIUM_ARGS
 
 RESULTS = ROOT / "bench" / "results"
 # (name, URL path, selector that matches once the page has rendered)
@@ -64,7 +65,7 @@ async def _run(url: str, sessions: int) -> tuple[list[dict[str, Any]], float]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         try:
             await _session(browser, url, -1, [])  # warm-up: caches filled, not measured
             rows: list[dict[str, Any]] = []

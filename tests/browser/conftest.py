@@ -17,22 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from common.chromium import CHROMIUM, CHROMIUM_ARGS
 from common.settings import PROJECT_ROOT
 from tests.app.conftest import sample_db  # noqa: F401  (the session fixture, shared)
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 
 
 def chromium_path() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
+    for candidate in (CHROMIUM, shutil.which("chromium")):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -107,6 +100,6 @@ def browser(chromium: str) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        instance = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         yield instance
         instance.close()

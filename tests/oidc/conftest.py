@@ -17,17 +17,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Route, expect, sync_playwright
 
-from tests.oidc.harness import CHROMIUM, need
+from common.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.oidc.harness import need
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "oidc"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 EXPECT_TIMEOUT_MS = 45_000  # bounded, with room for a busy 2-core machine
 BROWSER_BUDGET_S = 280  # a test's whole browser part; pytest-timeout bounds the rest
 _LOCAL = re.compile(r"^(https?|wss?)://(localhost|127\.0\.0\.1)(:\d+)?/")
@@ -59,7 +52,7 @@ def run_in_browser(steps: Steps) -> None:
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(
-                    executable_path=executable, args=LAUNCH_ARGS, timeout=60_000
+                    executable_path=executable, args=list(CHROMIUM_ARGS), timeout=60_000
                 )
                 expect.set_options(timeout=EXPECT_TIMEOUT_MS)
                 try:

@@ -26,7 +26,6 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-CHROMIUM = "/usr/bin/chromium"
 CLIENT_ID = "kpi-dashboard"
 CLIENT_SECRET = "test-client-secret"
 
