@@ -96,9 +96,8 @@ def channel_split(ctx: Context) -> None:
             total = float(counts.filter(pl.col("tyyppi") == ty)["count"].fill_null(0).sum())
             values.append(100.0 * n / total if total else 0.0)
         shares[code_label(ch, lang)] = values
-    fig = charts.stacked([code_label(ty, lang) for ty in types], shares, lang, height=260)
-    fig.update_xaxes(title="%", range=[0, 100])
-    st.plotly_chart(fig, key="channel_split_chart", config=charts.PLOT_CONFIG)
+    fig = charts.stacked([code_label(ty, lang) for ty in types], shares, lang)
+    charts.show(fig, "channel_split_chart", t("channel_split", lang))
     rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
     for ch in channels:
         cells = []
@@ -139,9 +138,9 @@ def fill_time(ctx: Context) -> None:
         )
     dist = _get(ctx, "fill_time_distribution")
     if dist.height:
-        fig = charts.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang)
-        fig.update_xaxes(title=t("bcol_bucket", lang))
-        st.plotly_chart(fig, key="fill_time_chart", config=charts.PLOT_CONFIG)
+        x_title = t("bcol_bucket", lang)
+        fig = charts.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang, x_title)
+        charts.show(fig, "fill_time_chart", t("fill_time_distribution", lang))
     _table(ctx, dist, "fill_time_distribution")
 
 

@@ -1,5 +1,14 @@
-"""Plotly figures of the dashboard and the board report: Okabe–Ito colours, target lines
-drawn dashed and labelled (so they read without colour), numbers in the viewer's format."""
+"""The dashboard's charts as Vega-Lite specifications (drawn by ``st.vega_lite_chart``, which
+Streamlit bundles): Okabe–Ito colours, target lines drawn dashed and labelled (so they read
+without colour), numbers and dates in the viewer's format.
+
+Why Vega-Lite and not Plotly on screen: plotly.js is a 3.5 MB script that the browser parses
+on every page load; on this project's 2-core machine it added about 1.4 s to each goal page,
+Vega-Lite about 0.2 s (docs/dashboard.md). The board report keeps Plotly (ui/report_chart.py),
+where the chart is a static picture in an offline file.
+
+Every value that is shown as text (bar labels, tooltips) is formatted here in Python, so the
+chart says exactly what the tables and the KPI table say."""
 
 from __future__ import annotations
 
@@ -7,50 +16,29 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-import plotly.graph_objects as go
+import streamlit as st
 
 from ui.formatting import fmt_date, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status import OKABE_ITO, TARGET_LINE_COLOUR, status_style
 
-_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15}
-# The lightest plotly.js options for the dashboard: no mode bar, no logo.
-PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
-_LABEL_BOX = {"bgcolor": "rgba(255,255,255,0.85)", "font": {"color": "#111418"}, "showarrow": False}
-_TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
+Spec = dict[str, Any]
+
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+_TARGET_DASH = {"color": TARGET_LINE_COLOUR, "strokeDash": [6, 4], "strokeWidth": 2}
+_FONT_SIZE = 14
+# Axis numbers in Finnish: decimal comma, no-break space between thousands.
+_FI_NUMBERS = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]}
+_BAR_STEP = 34  # pixels per bar of a horizontal bar chart
+_PART_COLOURS = ("bluish_green", "vermillion", "sky_blue", "orange", "blue")
 
 
-def _scale(unit: str) -> float:
+def value_scale(unit: str) -> float:
+    """Shares are drawn in percent (0–100), everything else as is."""
     return 100.0 if unit == "share" else 1.0
 
 
-def _date_ticks(lang: Lang, grain: str, points: int) -> dict[str, str]:
-    """Month ticks (``3/2026`` in Finnish; every month up to 14, else every third) or day
-    ticks for weeks (``14.3.``), as x-axis layout."""
-    if grain == "month":
-        return {
-            "dtick": "M1" if points <= 14 else "M3",
-            "tickformat": "%-m/%Y" if lang == "fi" else "%b %Y",
-        }
-    return {"tickformat": "%-d.%-m." if lang == "fi" else "%-d %b"}
-
-
-def _layout(fig: go.Figure, height: int, extra: dict[str, Any] | None = None) -> go.Figure:
-    """The common layout and ``extra`` (axes, target shapes, labels) in one update."""
-    fig.update_layout(
-        {
-            "height": height,
-            "margin": {"l": 60, "r": 20, "t": 30, "b": 40},
-            "font": _FONT,
-            "showlegend": False,
-            "separators": ", ",
-            **(extra or {}),
-        }
-    )
-    return fig
-
-
-def _axis_title(unit: str, lang: Lang) -> str:
+def axis_title(unit: str, lang: Lang) -> str:
     return {
         "share": "%",
         "days": "vrk" if lang == "fi" else "days",
@@ -58,6 +46,33 @@ def _axis_title(unit: str, lang: Lang) -> str:
         "count": "kpl" if lang == "fi" else "count",
         "clients_per_htv": "asiakasta/htv" if lang == "fi" else "clients/FTE",
     }[unit]
+
+
+def _spec(lang: Lang, height: int | Spec, layers: list[Spec], values: list[dict[str, Any]]) -> Spec:
+    config: Spec = {
+        "axis": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE, "grid": True},
+        "legend": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE},
+        "text": {"fontSize": _FONT_SIZE},
+        "view": {"stroke": None},
+    }
+    if lang == "fi":
+        config["locale"] = {"number": _FI_NUMBERS}
+    return {
+        "$schema": _SCHEMA,
+        "height": height,
+        "data": {"values": values},
+        "layer": layers,
+        "config": config,
+    }
+
+
+def show(spec: Spec, key: str, alt: str) -> None:
+    """Draws a spec across the container's width; ``alt`` is read out by screen readers."""
+    st.vega_lite_chart(spec=spec, key=key, alt=alt)
+
+
+def _target_label(target_op: str | None, target: float, unit: str, lang: Lang) -> str:
+    return f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}"
 
 
 def bars_by_area(
@@ -69,45 +84,66 @@ def bars_by_area(
     target_op: str | None,
     target: float | None,
     lang: Lang,
-) -> go.Figure:
-    """Horizontal bars per area with the status colour, value label and the target line."""
-    scale = _scale(unit)
-    xs = [v * scale if v is not None else 0 for v in values]
-    colours = [status_style(s, target is not None).colour for s in statuses]
-    text = [
-        f"{lab}  {status_style(s).icon}" if target is not None else lab
-        for lab, s in zip(labels, statuses, strict=True)
+    x_title: str | None = None,
+) -> Spec:
+    """Horizontal bars per area in the status colour, the value and status icon beside each
+    bar, and the dashed, labelled target line. A hidden value (small-number rule) has no bar
+    but keeps its label."""
+    scale = value_scale(unit)
+    rows: list[dict[str, Any]] = []
+    for area, v, label, s in zip(areas, values, labels, statuses, strict=True):
+        style = status_style(s, target is not None)
+        text = f"{label}  {style.icon}" if target is not None else label
+        length = v * scale if v is not None else 0.0
+        tip = f"{area}: {text}"
+        rows.append({"area": area, "x": length, "text": text, "colour": style.colour, "tip": tip})
+    top = max([*(float(r["x"]) for r in rows), (target or 0) * scale, 1e-9])
+    domain = [0, max(105, top * 1.15)] if unit == "share" else [0, top * 1.3]
+    y: Spec = {"field": "area", "type": "nominal", "sort": None, "title": None}
+    y["axis"] = {"labelOverlap": False, "labelLimit": 260}
+    x: Spec = {"field": "x", "type": "quantitative", "title": x_title or axis_title(unit, lang)}
+    x["scale"] = {"domain": domain, "nice": False}
+    layers: list[Spec] = [
+        {
+            "mark": {"type": "bar", "cornerRadiusEnd": 2},
+            "encoding": {
+                "y": y,
+                "x": x,
+                "color": {"field": "colour", "type": "nominal", "scale": None},
+                "tooltip": {"field": "tip"},
+            },
+        },
+        {
+            "mark": {"type": "text", "align": "left", "dx": 6, "baseline": "middle"},
+            "encoding": {
+                "y": y,
+                "x": {"field": "x", "type": "quantitative"},
+                "text": {"field": "text"},
+            },
+        },
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=xs,
-            y=list(areas),
-            orientation="h",
-            marker_color=colours,
-            text=text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    top = max([*xs, (target or 0) * scale, 1e-9])
-    x_range = [0, max(105, top * 1.15)] if unit == "share" else [0, top * 1.25]
-    layout: dict[str, Any] = {
-        "yaxis": {"autorange": "reversed", "title": None},
-        "xaxis": {"title": _axis_title(unit, lang), "range": x_range},
-    }
     if target is not None:
-        x = target * scale
-        layout["shapes"] = [
-            {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1}
-            | {"line": _TARGET_DASH}
-        ]
-        label = f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}"
-        layout["annotations"] = [
-            {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "text": label}
-            | _LABEL_BOX
-        ]
-    return _layout(fig, 60 + 34 * len(areas), layout)
+        layers += _vertical_target(target * scale, _target_label(target_op, target, unit, lang))
+    return _spec(lang, {"step": _BAR_STEP}, layers, rows)
+
+
+def _vertical_target(x: float, label: str) -> list[Spec]:
+    at = {"datum": x, "type": "quantitative"}
+    return [
+        {"mark": {"type": "rule", **_TARGET_DASH}, "encoding": {"x": at}},
+        {
+            "mark": {"type": "text", "align": "left", "dx": 4, "y": -8, "fontWeight": "bold"},
+            "encoding": {"x": at, "text": {"value": label}},
+        },
+    ]
+
+
+def _time_axis(lang: Lang, grain: str) -> Spec:
+    if grain == "month":
+        fmt = "%-m/%Y" if lang == "fi" else "%b %Y"
+    else:
+        fmt = "%-d.%-m." if lang == "fi" else "%-d %b"
+    return {"format": fmt, "labelOverlap": "greedy", "title": None, "tickCount": 12}
 
 
 def trend(
@@ -119,102 +155,122 @@ def trend(
     lang: Lang,
     height: int = 300,
     grain: str = "month",
-) -> go.Figure:
-    """The weekly or monthly line with markers and the dashed target line. A target that
+) -> Spec:
+    """The weekly or monthly line with points and the dashed target line. A target that
     differs per bucket (a count's yearly target pro-rated to each week or month) is drawn as
-    a dashed line through the buckets; a constant one as a labelled horizontal line."""
-    scale = _scale(unit)
+    a dashed line through the buckets; a constant one as a labelled horizontal line. A
+    bucket without a value leaves a gap."""
+    scale = value_scale(unit)
     known = [x for x in targets if x is not None]
-    target = known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
-    ys = [v * scale if v is not None else None for v in values]
-    labels = [
-        f"{fmt_date(d, lang)}: {fmt_value(v, unit, lang)}"
-        for d, v in zip(starts, values, strict=True)
+    constant = known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
+    rows = [
+        {
+            # local midnight, so that the browser's time zone never shifts the day
+            "start": f"{d.isoformat()}T00:00:00",
+            "y": v * scale if v is not None else None,
+            "target": x * scale if x is not None else None,
+            "text": f"{fmt_date(d, lang)}: {fmt_value(v, unit, lang)}",
+        }
+        for d, v, x in zip(starts, values, targets, strict=True)
     ]
-    fig = go.Figure(
-        go.Scatter(
-            x=list(starts),
-            y=ys,
-            mode="lines+markers",
-            line={"color": OKABE_ITO["blue"], "width": 3},
-            marker={"size": 7},
-            text=labels,
-            hovertemplate="%{text}<extra></extra>",
-            connectgaps=False,
+    x_enc = {"field": "start", "type": "temporal", "axis": _time_axis(lang, grain)}
+    y_enc: Spec = {"field": "y", "type": "quantitative", "title": axis_title(unit, lang)}
+    y_enc["scale"] = {"zero": True}
+    line: Spec = {"color": OKABE_ITO["blue"], "strokeWidth": 3}
+    layers: list[Spec] = [
+        {"mark": {"type": "line", **line}, "encoding": {"x": x_enc, "y": y_enc}},
+        {
+            "mark": {"type": "point", "filled": True, "size": 60, "color": OKABE_ITO["blue"]},
+            "encoding": {"x": x_enc, "y": y_enc, "tooltip": {"field": "text"}},
+        },
+    ]
+    label = t("target_line", lang)
+    if known and constant is None:
+        target_y = {"field": "target", "type": "quantitative"}
+        layers.append(
+            {
+                "mark": {"type": "line", **_TARGET_DASH},
+                "encoding": {"x": x_enc, "y": target_y, "tooltip": {"value": label}},
+            }
         )
-    )
-    layout: dict[str, Any] = {
-        "yaxis": {"title": _axis_title(unit, lang), "rangemode": "tozero"},
-        "xaxis": {"title": None, **_date_ticks(lang, grain, len(starts))},
-    }
-    if known and target is None:
-        fig.add_scatter(
-            x=list(starts),
-            y=[x * scale if x is not None else None for x in targets],
-            mode="lines",
-            line=_TARGET_DASH,
-            name=t("target_line", lang),
-            hovertemplate=f"{t('target_line', lang)} %{{y:.0f}}<extra></extra>",
-        )
-        layout["annotations"] = [
-            {"x": list(starts)[-1], "y": known[-1] * scale, "yshift": 12}
-            | {"text": t("target_line", lang)}
-            | _LABEL_BOX
+    if constant is not None:
+        label = _target_label(target_op, constant, unit, lang)
+        at = {"datum": constant * scale, "type": "quantitative"}
+        layers += [
+            {"mark": {"type": "rule", **_TARGET_DASH}, "encoding": {"y": at}},
+            {
+                "mark": {"type": "text", "align": "right", "x": "width", "dy": -10},
+                "encoding": {"y": at, "text": {"value": label}},
+            },
         ]
-    if target is not None:
-        y = target * scale
-        layout["shapes"] = [
-            {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y, "y1": y}
-            | {"line": _TARGET_DASH}
-        ]
-        label = f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}"
-        layout["annotations"] = [
-            {"x": 1, "xref": "paper", "xanchor": "right", "y": y, "yanchor": "bottom"}
-            | {"text": label}
-            | _LABEL_BOX
-        ]
-    return _layout(fig, height, layout)
+    return _spec(lang, height, layers, rows)
 
 
 def bars(
-    categories: Sequence[str], counts: Sequence[float], lang: Lang, colour: str | None = None
-) -> go.Figure:
-    """Plain vertical bars of counts (distributions, channel splits)."""
-    fig = go.Figure(
-        go.Bar(
-            x=list(categories),
-            y=list(counts),
-            marker_color=colour or OKABE_ITO["blue"],
-            text=[fmt_value(c, "count", lang) for c in counts],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{x}: %{text}<extra></extra>",
-        )
-    )
-    return _layout(fig, 300, {"yaxis": {"rangemode": "tozero", "title": None}})
+    categories: Sequence[str],
+    counts: Sequence[float],
+    lang: Lang,
+    x_title: str | None = None,
+    colour: str | None = None,
+) -> Spec:
+    """Plain vertical bars of counts (distributions) with the count above each bar."""
+    rows = [
+        {"category": c, "n": n, "text": fmt_value(n, "count", lang)}
+        | {"tip": f"{c}: {fmt_value(n, 'count', lang)}"}
+        for c, n in zip(categories, counts, strict=True)
+    ]
+    x: Spec = {"field": "category", "type": "nominal", "sort": None, "title": x_title}
+    x["axis"] = {"labelAngle": 0}
+    y = {"field": "n", "type": "quantitative", "title": None}
+    layers: list[Spec] = [
+        {
+            "mark": {"type": "bar", "color": colour or OKABE_ITO["blue"]},
+            "encoding": {"x": x, "y": y, "tooltip": {"field": "tip"}},
+        },
+        {
+            "mark": {"type": "text", "baseline": "bottom", "dy": -4},
+            "encoding": {"x": x, "y": y, "text": {"field": "text"}},
+        },
+    ]
+    return _spec(lang, 300, layers, rows)
 
 
 def stacked(
-    categories: Sequence[str], stacks: Mapping[str, Sequence[float]], lang: Lang, height: int = 320
-) -> go.Figure:
-    """Stacked horizontal bars (cohort outcomes, channel shares), one Okabe–Ito colour per part
-    and the part's name in the legend and in the hover text."""
-    colours = [OKABE_ITO[c] for c in ("bluish_green", "vermillion", "sky_blue", "orange", "blue")]
-    bars = [
-        go.Bar(
-            x=list(counts),
-            y=list(categories),
-            orientation="h",
-            name=name,
-            marker_color=colour,
-            hovertemplate=f"%{{y}} · {name}: %{{x}}<extra></extra>",
-        )
-        for (name, counts), colour in zip(stacks.items(), colours * 3, strict=False)
+    categories: Sequence[str],
+    stacks: Mapping[str, Sequence[float]],
+    lang: Lang,
+    x_title: str = "%",
+) -> Spec:
+    """Stacked horizontal bars of shares in percent (channel split), one Okabe–Ito colour
+    per part, the part's name in the legend and in the tooltip."""
+    names = list(stacks)
+    colours = [OKABE_ITO[_PART_COLOURS[i % len(_PART_COLOURS)]] for i in range(len(names))]
+    rows = [
+        {"category": c, "part": name, "order": i, "x": v}
+        | {"tip": f"{c} · {name}: {fmt_value(v / 100, 'share', lang)}"}
+        for i, (name, vs) in enumerate(stacks.items())
+        for c, v in zip(categories, vs, strict=True)
     ]
-    layout = {
-        "barmode": "stack",
-        "legend": {"orientation": "h", "y": -0.15},
-        "yaxis": {"autorange": "reversed"},
-        "showlegend": True,
+    colour: Spec = {"field": "part", "type": "nominal", "title": None, "sort": names}
+    colour["scale"] = {"domain": names, "range": colours}
+    colour["legend"] = {"orient": "bottom", "direction": "horizontal"}
+    encoding = {
+        "y": {
+            "field": "category",
+            "type": "nominal",
+            "sort": None,
+            "title": None,
+            "axis": {"labelOverlap": False, "labelLimit": 260},
+        },
+        "x": {
+            "field": "x",
+            "type": "quantitative",
+            "stack": "zero",
+            "title": x_title,
+            "scale": {"domain": [0, 100], "nice": False},
+        },
+        "color": colour,
+        "order": {"field": "order"},
+        "tooltip": {"field": "tip"},
     }
-    return _layout(go.Figure(bars), height, layout)
+    return _spec(lang, {"step": _BAR_STEP}, [{"mark": "bar", "encoding": encoding}], rows)

@@ -82,9 +82,9 @@ def render(ctx: Context) -> None:
         None,
         None,
         lang,
+        x_title=t("col_htv", lang),
     )
-    fig.update_xaxes(title=t("col_htv", lang))
-    st.plotly_chart(fig, key="htv_points", config=charts.PLOT_CONFIG)
+    charts.show(fig, "htv_points", t("htv_by_point", lang))
     points = points_table(lang)
     tables.show(on_screen(points, lang))
     total = sum(values)
@@ -121,7 +121,7 @@ def clients_per_htv(ctx: Context) -> None:
         st.markdown(
             f"#### {t('by_service_area' if level == 'palvelualue' else 'by_municipality', lang)}"
         )
-        st.plotly_chart(fig, key=f"cph_{level}", config=charts.PLOT_CONFIG)
+        charts.show(fig, f"cph_{level}", t("clients_per_htv", lang))
         view = pl.DataFrame(
             {
                 t("col_area", lang): rows["area"].to_list(),

@@ -121,7 +121,7 @@ def test_every_view_of_a_goal_page_is_one_click_away(kpi_env: Path) -> None:
     for choice in ("week", "palvelualue", "kunta", "month"):
         at.button_group(key=f"view_{first}").set_value(choice).run()
         assert not at.exception, (choice, [e.value for e in at.exception])
-        chart_keys = {c.proto.id for c in at.get("plotly_chart")}
+        chart_keys = {c.proto.id for c in at.get("vega_lite_chart")}
         assert chart_keys, choice
     # per area: a compact table of the 13 municipalities beside the chart
     at.button_group(key=f"view_{first}").set_value("kunta").run()
