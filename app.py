@@ -1,6 +1,6 @@
 """Streamlit entry point: navigation, the shared sidebar, the freshness line.
 
-Run with ``make run`` (or ``KPI_DB=path streamlit run app.py``). Pages live in pages/ and
+Run with ``make run`` (or ``KPI_DB=path streamlit run app.py``). Pages live in app_pages/ and
 stay thin; everything shared is in ui/.
 """
 
@@ -38,31 +38,31 @@ if access.mode == "local" and not presenting:
     local_mode_banner()  # no sign-in: say so on every page (not on the board's screen)
 
 overview = st.Page(
-    "pages/overview.py",
+    "app_pages/overview.py",
     title=t("nav_overview", lang),
     url_path="yleiskuva",
     icon=":material/dashboard:",
     default=True,
 )
 goal_pages = [
-    st.Page(f"pages/{file}", title=t(title_key, lang), url_path=url, icon=icon)
+    st.Page(f"app_pages/{file}", title=t(title_key, lang), url_path=url, icon=icon)
     for file, url, title_key, icon in GOAL_PAGES
 ]
 more = [
     st.Page(
-        "pages/service_process.py",
+        "app_pages/service_process.py",
         title=t("nav_process", lang),
         url_path="palveluprosessi",
         icon=":material/schedule:",
     ),
     st.Page(
-        "pages/resources.py",
+        "app_pages/resources.py",
         title=t("nav_resources", lang),
         url_path="resurssit",
         icon=":material/groups:",
     ),
     st.Page(
-        "pages/data.py", title=t("nav_data", lang), url_path="aineisto", icon=":material/database:"
+        "app_pages/data.py", title=t("nav_data", lang), url_path="aineisto", icon=":material/database:"
     ),
 ]
 sections = {"": [overview], t("nav_goals", lang): goal_pages, t("nav_more", lang): more}

@@ -50,7 +50,7 @@ def require_context(title_key: str) -> Context:
     st.title(t(title_key, lang))
     if ctx is None:
         no_database(lang)
-        st.page_link("pages/data.py", label=t("nav_data", lang), icon=":material/database:")
+        st.page_link("app_pages/data.py", label=t("nav_data", lang), icon=":material/database:")
         st.stop()
     header(ctx)
     return ctx

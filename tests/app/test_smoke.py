@@ -19,11 +19,11 @@ from ui.i18n import Lang, t
 from ui.pages import GOAL_PAGES
 
 PAGES = (
-    "pages/overview.py",
-    *(f"pages/{file}" for file, *_ in GOAL_PAGES),
-    "pages/service_process.py",
-    "pages/resources.py",
-    "pages/data.py",
+    "app_pages/overview.py",
+    *(f"app_pages/{file}" for file, *_ in GOAL_PAGES),
+    "app_pages/service_process.py",
+    "app_pages/resources.py",
+    "app_pages/data.py",
 )
 
 
@@ -112,7 +112,7 @@ def test_every_view_of_a_goal_page_is_one_click_away(kpi_env: Path) -> None:
     choice (trend by month or week, per service area, per municipality, every breakdown)
     runs and draws its chart or table."""
     at = start("fi")
-    at.switch_page("pages/goal_lahipalvelut.py").run()
+    at.switch_page("app_pages/goal_lahipalvelut.py").run()
     metric_ids = [m.id for m in kpi_view.metrics_of_goal("lahipalvelut")]
     first = metric_ids[0]
     control = at.button_group(key=f"view_{first}")

@@ -13,6 +13,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def app_url(sample_db: Path, chromium: str) -> Iterator[str]:  # noqa: F811
+@contextmanager
+def dashboard_server(db: Path, log_path: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port against ``db``; yields its base URL once it
+    answers the health check, and stops it afterwards."""
     port = _free_port()
-    env = dict(os.environ, KPI_DB=str(sample_db))
-    log = (sample_db.parent / "streamlit.log").open("w")
+    env = dict(os.environ, KPI_DB=str(db))
+    log = log_path.open("w")
     server = subprocess.Popen(
         [
             str(PROJECT_ROOT / ".venv" / "bin" / "streamlit"),
@@ -91,6 +94,12 @@ def app_url(sample_db: Path, chromium: str) -> Iterator[str]:  # noqa: F811
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(sample_db: Path, chromium: str) -> Iterator[str]:  # noqa: F811
+    with dashboard_server(sample_db, sample_db.parent / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
