@@ -1,12 +1,27 @@
-"""A board meeting plus staff: N simultaneous browser sessions on one dashboard server.
+"""A board meeting plus staff: N sessions open at once on one dashboard server.
 
-Each session (its own browser context, as a separate person) opens the overview and then
-two goal pages, all sessions at once. A page's time runs from navigation until its key
-content is on screen and Streamlit has finished the script run; a page showing an error,
-or not ready within the timeout, is a failure. Reports every time, the median, the 95th
-percentile and the maximum, and the machine's load average, as JSON under bench/results/.
+Each session (a person with their own browser context) opens the overview and then two goal
+pages in the same tab, under the load model of bench/load_model.py: people arrive within the
+first ``--arrival`` seconds and read each page ``--think`` seconds before the next; every
+session stays open until all have seen their pages. ``--herd`` is the worst case (all at the
+same instant, no reading). A page's time runs from the navigation (or the click) until its
+key content is on screen and Streamlit has finished the script run; a page showing an
+error, or not ready within ``--timeout``, is a failure.
 
-    .venv/bin/python -m bench.sessions [--sessions 25] [--clients 20000]
+Clients (``--client``):
+  browser   headless chromium, one context per session, on the same two cores as the server
+            (the browsers' own rendering competes with the server for the CPU);
+  protocol  Streamlit's WebSocket protocol without a browser (bench/protocol.py): the
+            server's side alone, truly simultaneous sessions and no rendering.
+Navigation (``--navigation``) to the two goal pages:
+  link      a click on the page's link in the sidebar (st.navigation): the same session and
+            WebSocket, no new download of the app's JavaScript, as a person moves around;
+  goto      the page's URL opened in the same tab: a full reload and a new session.
+The first page is always opened by its URL. Reports every time, the median, the 95th
+percentile and the maximum, the load average before and during the run and the CPU time the
+server and the clients used, as JSON under bench/results/:
+
+    .venv/bin/python -m bench.sessions [--client browser] [--navigation link] [--herd]
 
 The server runs ``app.py`` in local mode (sign-in adds one redirect per new browser, not
 page work); it is warmed by one unmeasured session first, as a running service would be.
@@ -21,109 +36,118 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from bench.browser import DONE, EXCEPTION, streamlit_server
 from bench.child import ROOT
-from bench.datasets import dataset
-from common.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.load_model import GOAL_P95_S, LoadModel, schedule, summarize
 
 RESULTS = ROOT / "bench" / "results"
-# (name, URL path, selector that matches once the page has rendered)
-PAGES = (
-    ("overview", "/", "h1"),
-    ("goal_lahipalvelut", "/lahipalvelut", '[data-testid="stPlotlyChart"]'),
-    ("goal_kohtaanto", "/kohtaanto", '[data-testid="stPlotlyChart"]'),
-)
-TIMEOUT_MS = 120_000
 
 
-async def _session(browser: Any, url: str, who: int, out: list[dict[str, Any]]) -> None:
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        tab = await context.new_page()
-        for name, path, ready in PAGES:
-            row: dict[str, Any] = {"session": who, "page": name, "ok": False}
-            t0 = time.perf_counter()
-            try:
-                await tab.goto(url + path)
-                await tab.wait_for_selector(f"{ready}, {EXCEPTION}", timeout=TIMEOUT_MS)
-                await tab.wait_for_selector(DONE, state="attached", timeout=TIMEOUT_MS)
-                row["seconds"] = time.perf_counter() - t0
-                row["ok"] = await tab.locator(EXCEPTION).count() == 0
-            except Exception as exc:  # a timeout or a crash is a failed page, not a crash here
-                row["seconds"] = time.perf_counter() - t0
-                row["error"] = str(exc)[:300]
-            out.append(row)
-    finally:
-        await context.close()
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    d = LoadModel()
+    p = argparse.ArgumentParser(
+        prog="python -m bench.sessions",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--sessions", type=int, default=d.sessions, help="people (default %(default)s)")
+    p.add_argument("--clients", type=int, default=20_000, help="dataset size (default 20000)")
+    p.add_argument("--client", choices=("browser", "protocol"), default="browser")
+    p.add_argument("--navigation", choices=("link", "goto"), default="link")
+    p.add_argument(
+        "--arrival", type=float, default=d.arrival_s, help="arrival window, s (default %(default)s)"
+    )
+    p.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=d.think_s,
+        metavar=("LOW", "HIGH"),
+        help="reading time per page, uniform, s (default 5 15)",
+    )
+    p.add_argument("--spacing", choices=("random", "even"), default=d.spacing)
+    p.add_argument("--seed", type=int, default=d.seed)
+    p.add_argument("--herd", action="store_true", help="worst case: all at once, no reading")
+    p.add_argument("--timeout", type=float, default=120.0, help="a page's limit, s")
+    p.add_argument("--out", type=Path, help="also write the summary (without rows) here")
+    p.add_argument(
+        "--check", action="store_true", help="exit 1 unless every page succeeded and p95 < 3 s"
+    )
+    return p.parse_args(argv)
 
 
-async def _run(url: str, sessions: int) -> tuple[list[dict[str, Any]], float]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
-        try:
-            await _session(browser, url, -1, [])  # warm-up: caches filled, not measured
-            rows: list[dict[str, Any]] = []
-            t0 = time.perf_counter()
-            await asyncio.gather(*(_session(browser, url, i, rows) for i in range(sessions)))
-            return rows, time.perf_counter() - t0
-        finally:
-            await browser.close()
+def variant(args: argparse.Namespace) -> str:
+    """A short name of the run's mode, e.g. browser-link or protocol-goto-herd."""
+    return f"{args.client}-{args.navigation}" + ("-herd" if args.herd else "")
 
 
-def p95(values: list[float]) -> float:
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=20, method="inclusive")[18]
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    from bench.browser import streamlit_server
+    from bench.datasets import dataset
+    from bench.meeting import PAGE_NAMES
+    from bench.session_clients import run_clients
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.sessions", description=__doc__)
-    parser.add_argument("--sessions", type=int, default=25)
-    parser.add_argument("--clients", type=int, default=20_000)
-    args = parser.parse_args(argv)
+    model = LoadModel(
+        sessions=args.sessions,
+        arrival_s=args.arrival,
+        think_s=(args.think[0], args.think[1]),
+        spacing=args.spacing,
+        seed=args.seed,
+        herd=args.herd,
+    )
     ds = dataset(args.clients)
     ds.ensure()
     if not ds.db.exists():
-        subprocess.run(
-            [sys.executable, "-m", "pipelines", "load", str(ds.folder), "--db", str(ds.db)],
-            cwd=ROOT,
-            check=True,
-        )
+        load = [sys.executable, "-m", "pipelines", "load", str(ds.folder), "--db", str(ds.db)]
+        subprocess.run(load, cwd=ROOT, check=True)
+    plans = schedule(model, len(PAGE_NAMES))
+    load_before = os.getloadavg()[0]
     with streamlit_server(ds.db) as url:
-        rows, wall = asyncio.run(_run(url, args.sessions))
-    times = [r["seconds"] for r in rows if r["ok"]]
-    failed = [r for r in rows if not r["ok"]]
-    summary = {
+        meeting = asyncio.run(run_clients(url, args.client, args.navigation, plans, args.timeout))
+    samples = meeting.load_samples or [os.getloadavg()[0]]
+    return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "clients": args.clients,
+        "variant": variant(args),
+        "model": model.describe(),
+        "client": args.client,
+        "navigation": args.navigation,
+        "herd": args.herd,
         "sessions": args.sessions,
-        "pages": len(rows),
-        "failed": len(failed),
-        "median_s": statistics.median(times) if times else None,
-        "p95_s": p95(times) if times else None,
-        "max_s": max(times) if times else None,
-        "wall_s": wall,
-        "loadavg_1m_after": os.getloadavg()[0],
+        "arrival_s": args.arrival,
+        "think_s": list(args.think),
+        "spacing": args.spacing,
+        "seed": args.seed,
+        "clients": args.clients,
+        **summarize(meeting.rows, PAGE_NAMES),
+        "peak_open_sessions": meeting.peak_open,
+        **meeting.used,
+        "loadavg_before": load_before,
+        "loadavg_max": max(samples),
+        "loadavg_mean": statistics.fmean(samples),
         "cpus": os.cpu_count(),
-        "per_page_p95_s": {
-            name: p95([r["seconds"] for r in rows if r["ok"] and r["page"] == name] or [0.0])
-            for name, _, _ in PAGES
-        },
-        "rows": rows,
+        "goal": f"every page succeeds, p95 < {GOAL_P95_S:g} s",
+        "rows": sorted(meeting.rows, key=lambda r: r["start_s"]),
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    summary = measure(args)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"sessions-{args.sessions}-c{args.clients}.json"
+    out = RESULTS / f"sessions-{summary['variant']}-{args.sessions}-c{args.clients}.json"
     out.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     brief = {k: v for k, v in summary.items() if k != "rows"}
+    if args.out is not None:
+        args.out.write_text(json.dumps(brief, indent=1), encoding="utf-8")
     print(json.dumps(brief, indent=1))
+    for row in summary["rows"]:
+        if not row["ok"]:
+            print(f"failed: session {row['session']} {row['page']}: {row.get('error')}")
     print(f"written: {out}")
-    return 0 if not failed else 1
+    return 0 if summary["goal_holds"] or not args.check else 1
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 For each size: generate the exports once (cached), load them, time the KPI table for a
 year at all levels and the weekly series of every metric, the overview and a goal page
-cold and warm in headless chromium, and the pandas way; print the table with the goals
-and write everything as JSON under bench/results/.
+cold and warm in headless chromium, 25 simultaneous sessions (issue 5, at the area's size),
+and the pandas way; print the table with the goals and write everything as JSON under
+bench/results/.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from bench import goals
+from bench import goals, session_runs
 from bench.browser import Page, page_loads
 from bench.child import ROOT, BenchError, run_child
 from bench.crosscheck import differences
@@ -122,6 +123,10 @@ def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
             if _step(r, what, partial(_pages, ds, r, page, slow, fast)) and compile_off:
                 what = f"{name} {page.name} page cold again with compiled bytecode (x{slow})"
                 _step(r, what, partial(_pages_compiled, ds, r, page, slow))
+    if "sessions" in steps and browser_size:
+        for v in session_runs.chosen(quick=args.quick, browser=not args.no_browser):
+            what = f"{name} {v.label} ({' '.join(v.args)})"
+            _step(r, what, partial(session_runs.measure, r, v, clients))
     if "pandas" in steps and not args.no_pandas:
         _step(r, f"{name} the pandas way x{once}", lambda: _timed("pandas", ds, once, r))
         if "pandas_s" in r and "kpi_s" in r:
@@ -168,9 +173,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas way")
     p.add_argument(
         "--steps",
-        default="load,kpi,series,pages,pandas",
+        default="load,kpi,series,pages,sessions,pandas",
         help="which steps to measure, comma-separated (default: all; the load runs anyway "
-        "when the size has no database yet)",
+        "when the size has no database yet); sessions = 25 simultaneous sessions (issue 5, "
+        "bench/sessions.py: --quick runs the chromium and the server-only modes, a full run "
+        "adds full reloads and the herd)",
     )
     return p.parse_args(argv)
 
