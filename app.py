@@ -62,7 +62,10 @@ more = [
         icon=":material/groups:",
     ),
     st.Page(
-        "app_pages/data.py", title=t("nav_data", lang), url_path="aineisto", icon=":material/database:"
+        "app_pages/data.py",
+        title=t("nav_data", lang),
+        url_path="aineisto",
+        icon=":material/database:",
     ),
 ]
 sections = {"": [overview], t("nav_goals", lang): goal_pages, t("nav_more", lang): more}
@@ -84,7 +87,6 @@ elif presenting:
     presentation.render(context.build(view, db))
 else:
     view = sidebar.render(as_of, presentation=access.can(Capability.PRESENTATION))
-    sidebar.local_mode_note(access.mode == "local")
     sidebar.sync_url(view)
     context.build(view, db)
     page.run()

@@ -17,7 +17,7 @@ from access.upload_safety import UploadRefused, unpack_upload
 from pipelines import load_folder, validate_folder
 from pipelines.contract import EXPORTS
 from pipelines.report import Issue, PipelineError, ValidationReport
-from ui import blocks, data
+from ui import blocks, data, theme
 from ui.context import Context
 from ui.formatting import fmt_date, fmt_datetime, fmt_int
 from ui.i18n import Lang, t
@@ -116,6 +116,8 @@ def loaded(ctx: Context) -> None:
 def upload(lang: Lang) -> None:
     st.subheader(t("upload_title", lang), anchor=False, divider="gray")
     st.caption(t("upload_help", lang))
+    if lang == "fi":
+        theme.uploader_in_finnish(int(st.get_option("server.maxUploadSize")))
     files = st.file_uploader(
         t("upload_files", lang),
         type=["csv", "xlsx", "parquet", "zip"],

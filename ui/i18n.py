@@ -52,10 +52,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lautakunnan näkymä: suuri teksti, yksi tavoite kerrallaan.",
         "For the board: large type, one goal per screen.",
     ),
-    "local_mode": (
-        "Paikallinen tila: ei kirjautumista, vain tällä koneella.",
-        "Local mode: no sign-in, this machine only.",
-    ),
     "copy_link_hint": (
         "Valinnat ovat osoitteessa: kopioi osoiterivi, niin linkki avaa saman näkymän.",
         "The choices are in the address: copy the address bar to share this exact view.",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from access.roles import PageKind
 
-# (file in app_pages/, URL path, short title key in ui.i18n, icon); the goal key is the file's suffix.
+# (file in app_pages/, URL path, short title key in ui.i18n, icon); the goal key is the
+# file name's suffix.
 GOAL_KEYS: tuple[str, ...] = (
     "lahipalvelut",
     "maahanmuuttajat",

@@ -153,12 +153,6 @@ def render(as_of: date, *, presentation: bool = True) -> View:
     return current_view()
 
 
-def local_mode_note(local: bool) -> None:
-    """One line saying that there is no sign-in (access.gate's local mode)."""
-    if local:
-        st.sidebar.caption(f":material/computer: {t('local_mode', current_lang())}")
-
-
 def set_presentation(on: bool) -> None:
     st.session_state[PRESENTATION_KEY] = on
     st.session_state[SLIDE_KEY] = 0

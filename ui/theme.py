@@ -51,3 +51,20 @@ h1 {font-size: 2.6rem !important;}
 
 def apply(presentation: bool) -> None:
     st.html(BASE_CSS + (PRESENTATION_CSS if presentation else ""))
+
+
+def uploader_in_finnish(max_mb: int) -> None:
+    """Streamlit's file uploader has no translations: its button ("Upload") and its limit line
+    ("1GB per file • CSV, …") are replaced in Finnish by CSS (the text nodes are hidden and
+    the Finnish words drawn in their place). Screen readers read the field's own label."""
+    size = f"{max_mb // 1024} Gt" if max_mb % 1024 == 0 else f"{max_mb} Mt"
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    limit = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    st.html(
+        "<style>"
+        f"{button}, {limit} {{font-size: 0;}}"
+        f'{button}::after {{content: "Valitse tiedostot"; font-size: 1rem;}}'
+        f'{limit}::after {{content: "enintään {size} / tiedosto · CSV, XLSX, PARQUET, ZIP";'
+        " font-size: .875rem;}"
+        "</style>"
+    )

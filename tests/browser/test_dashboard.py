@@ -200,3 +200,19 @@ def test_dark_theme_follows_the_system_setting(browser: Any, app_url: str) -> No
         tab.screenshot(path=str(ARTIFACTS / "fi_kohtaanto_dark.png"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("lang", "button"), [("fi", '"Valitse tiedostot"'), ("en", "none")])
+def test_the_upload_field_speaks_the_viewers_language(
+    page: Any, app_url: str, lang: Lang, button: str
+) -> None:
+    """Streamlit's uploader has no translations; in Finnish its English button text is
+    replaced (CSS ``::after``), in English it is Streamlit's own."""
+    page.goto(f"{app_url}/aineisto?kieli={lang}")
+    settle(page)
+    selector = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    page.wait_for_selector(selector, state="attached")
+    content = page.evaluate(
+        "s => getComputedStyle(document.querySelector(s), '::after').content", selector
+    )
+    assert content == button

@@ -16,7 +16,6 @@ from tests.app.conftest import sample_db  # noqa: F401  (the session fixture, sh
 from tests.oidc.conftest import Steps, new_context
 from tests.oidc.harness import REPO, SignInSite, free_port, provider_and_app, streamlit_app
 from tests.oidc.test_sign_in import nav_paths, sign_in
-from ui.i18n import t
 from ui.pages import GOAL_KEYS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(300)]
@@ -93,10 +92,9 @@ def test_without_auth_the_app_is_in_local_mode(
         ) as url:
             page = context.new_page()
             page.goto(url)
-            note = page.get_by_text(t("local_mode", "fi"))  # the app's own words for local mode
-            expect(note).to_be_visible(timeout=60_000)
             banner = page.locator('[data-testid="stAlert"]').filter(has_text="Local mode")
-            expect(banner).to_be_visible()  # at the top of the page, not only in the sidebar
+            expect(banner).to_be_visible(timeout=60_000)  # at the top of every page
+            expect(page.get_by_text("Paikallinen tila")).to_have_count(1)  # said once, not twice
             assert {*GOAL_KEYS, *NOT_FOR_BOARD} <= nav_paths(page)
             expect(page.get_by_role("button", name=texts.SIGN_OUT)).to_have_count(0)
             expect(page.locator(RUNNING)).to_have_count(0, timeout=60_000)
