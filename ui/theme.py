@@ -20,6 +20,7 @@ BASE_CSS = """
   border: 2px solid var(--kpi-accent); margin: .25rem 0; font-size: .95rem;}
 .kpi-status .icon {color: var(--kpi-accent);}
 .kpi-meta {font-size: .9rem; opacity: .9;}
+.kpi-card-title {font-weight: 700; line-height: 1.3;}
 .goal-title {font-size: 1.25rem; font-weight: 700; margin: 1.2rem 0 .1rem 0;}
 .goal-sub {font-size: .95rem; opacity: .85; margin-bottom: .4rem;}
 .freshness {font-size: .95rem; opacity: .9; margin-bottom: .5rem;}
