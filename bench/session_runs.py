@@ -3,10 +3,11 @@ its modes, one child process each, with the figures stored under the size's resu
 
 The headline is ``sessions_browser``: 25 chromium sessions on the same machine under the
 default load model (arrival within 60 s, 5–15 s reading each page, goal pages by sidebar
-link). ``sessions_protocol`` is the server's side alone under the same model, and the
-herds are the worst cases. ``--quick`` runs the headline and the two protocol modes (the
-protocol modes cost the machine almost nothing); a full run adds the browser's full-reload
-and herd modes.
+link, browsers that have seen the dashboard before). ``sessions_protocol`` is the server's
+side alone under the same model, and the herds are the worst cases (the browser herd is the
+old benchmark: first visits, every page by URL, all at once). ``--quick`` runs the headline
+and the two protocol modes (which cost the machine almost nothing); a full run adds first
+visits, full reloads and the browser herd.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ VARIANTS: tuple[Variant, ...] = (
         quick=True,
     ),
     Variant(
+        "sessions_browser_first",
+        "25 sessions, chromium, first visit, sidebar links",
+        ("--client", "browser", "--navigation", "link", "--first-visit"),
+        browser=True,
+        quick=False,
+    ),
+    Variant(
         "sessions_browser_goto",
         "25 sessions, chromium, URL per page",
         ("--client", "browser", "--navigation", "goto"),
@@ -45,7 +53,7 @@ VARIANTS: tuple[Variant, ...] = (
     Variant(
         "sessions_browser_herd",
         "25 sessions, chromium, herd (worst case)",
-        ("--client", "browser", "--navigation", "goto", "--herd"),
+        ("--client", "browser", "--navigation", "goto", "--first-visit", "--herd"),
         browser=True,
         quick=False,
     ),

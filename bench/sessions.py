@@ -10,7 +10,10 @@ error, or not ready within ``--timeout``, is a failure.
 
 Clients (``--client``):
   browser   headless chromium, one context per session, on the same two cores as the server
-            (the browsers' own rendering competes with the server for the CPU);
+            (the browsers' own rendering competes with the server for the CPU). By default
+            returning visitors: each context has opened a goal page before the meeting, so
+            the app's scripts are in its cache, as for people who use the dashboard weekly;
+            ``--first-visit``: browsers that never saw the app (nothing cached);
   protocol  Streamlit's WebSocket protocol without a browser (bench/protocol.py): the
             server's side alone, truly simultaneous sessions and no rendering.
 Navigation (``--navigation``) to the two goal pages:
@@ -71,6 +74,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--spacing", choices=("random", "even"), default=d.spacing)
     p.add_argument("--seed", type=int, default=d.seed)
     p.add_argument("--herd", action="store_true", help="worst case: all at once, no reading")
+    p.add_argument(
+        "--first-visit",
+        action="store_true",
+        help="browsers that never saw the app (default: returning visitors, scripts cached)",
+    )
     p.add_argument("--timeout", type=float, default=120.0, help="a page's limit, s")
     p.add_argument("--out", type=Path, help="also write the summary (without rows) here")
     p.add_argument(
@@ -81,7 +89,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def variant(args: argparse.Namespace) -> str:
     """A short name of the run's mode, e.g. browser-link or protocol-goto-herd."""
-    return f"{args.client}-{args.navigation}" + ("-herd" if args.herd else "")
+    first = args.first_visit and args.client == "browser"
+    return (
+        f"{args.client}-{args.navigation}"
+        + ("-first" if first else "")
+        + ("-herd" if args.herd else "")
+    )
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
@@ -106,7 +119,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     plans = schedule(model, len(PAGE_NAMES))
     load_before = os.getloadavg()[0]
     with streamlit_server(ds.db) as url:
-        meeting = asyncio.run(run_clients(url, args.client, args.navigation, plans, args.timeout))
+        meeting = asyncio.run(
+            run_clients(url, args.client, args.navigation, plans, args.timeout, args.first_visit)
+        )
     samples = meeting.load_samples or [os.getloadavg()[0]]
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -115,6 +130,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "client": args.client,
         "navigation": args.navigation,
         "herd": args.herd,
+        "first_visit": args.first_visit,
         "sessions": args.sessions,
         "arrival_s": args.arrival,
         "think_s": list(args.think),

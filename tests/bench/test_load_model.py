@@ -108,6 +108,7 @@ def test_quick_runs_keep_the_headline_and_leave_out_slow_browser_modes() -> None
     quick = [v.key for v in chosen(quick=True, browser=True)]
     assert quick[0] == "sessions_browser"
     assert "sessions_browser_herd" not in quick and "sessions_protocol_herd" in quick
+    assert "sessions_browser_first" not in quick
     assert {v.key for v in chosen(quick=False, browser=True)} == {v.key for v in VARIANTS}
     assert all(not v.browser for v in chosen(quick=False, browser=False))
 
