@@ -215,6 +215,7 @@ def render(goal: str, ctx: Context) -> None:
                 required=True,
                 format_func=lambda k: t(k, ctx.lang),
                 label_visibility="collapsed",
+                bind="query-params",
             )
         )
     sections.get(chosen, next(iter(sections.values())))(ctx)

@@ -103,6 +103,7 @@ def bars_by_area(
     y["axis"] = {"labelOverlap": False, "labelLimit": 260}
     x: Spec = {"field": "x", "type": "quantitative", "title": x_title or axis_title(unit, lang)}
     x["scale"] = {"domain": domain, "nice": False}
+    x["axis"] = {"tickCount": 8}
     layers: list[Spec] = [
         {
             "mark": {"type": "bar", "cornerRadiusEnd": 2},

@@ -91,6 +91,7 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
         required=True,
         format_func=lambda v: t(VIEW_TEXT[v], lang),
         label_visibility="collapsed",
+        bind="query-params",  # a link reproduces the chosen view (?view_<metric>=kunta)
     )
     if choice in levels:
         _by_area(ctx, m, table, str(choice))

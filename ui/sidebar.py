@@ -17,6 +17,7 @@ from ui.formatting import fmt_month
 from ui.i18n import LANGS, Lang, coerce_lang, t
 from ui.view import (
     PERIOD_KINDS,
+    SIDEBAR_PARAMS,
     AreaChoice,
     View,
     area_choices,
@@ -163,11 +164,17 @@ def set_slide(index: int) -> None:
 
 
 def sync_url(view: View) -> None:
-    """Rewrite the URL from the view (only when it differs, to avoid needless history)."""
+    """Rewrite the sidebar's part of the URL from the view, only when it differs (to avoid
+    needless history). Parameters bound to a page's widgets are left alone."""
     wanted = params_from_view(view)
-    current = {k: st.query_params[k] for k in st.query_params}
-    if current != wanted:
-        st.query_params.from_dict(wanted)
+    current = {k: st.query_params[k] for k in st.query_params if k in SIDEBAR_PARAMS}
+    if current == wanted:
+        return
+    for key in current.keys() - wanted.keys():
+        del st.query_params[key]
+    for key, value in wanted.items():
+        if current.get(key) != value:
+            st.query_params[key] = value
 
 
 def with_lang(view: View, lang: Lang) -> View:

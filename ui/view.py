@@ -140,6 +140,13 @@ def view_from_params(params: dict[str, str]) -> View:
     return view
 
 
+# The URL parameters the sidebar writes; the goal pages' view choices (``view_<metric>``,
+# ``breakdown_<goal>``) are bound to the URL by Streamlit itself (``bind="query-params"``).
+SIDEBAR_PARAMS = frozenset(
+    {"kieli", "jakso", "kk", "vuosi", "alku", "loppu", "taso", "alue", "esitys", "dia"}
+)
+
+
 def params_from_view(view: View) -> dict[str, str]:
     """The URL parameters of a view; defaults are left out so that links stay short."""
     out: dict[str, str] = {}

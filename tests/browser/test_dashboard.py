@@ -9,6 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
 import duckdb
 import polars as pl
@@ -138,6 +139,30 @@ def test_area_and_period_switches_go_into_the_url(page: Any, app_url: str) -> No
     settle(page)
     assert "Keski-Karjala (palvelualue)" in page.inner_text("body")
     assert "1.10.–31.10.2026" in page.inner_text("body")
+
+
+def test_a_goal_pages_view_choices_go_into_the_url(page: Any, app_url: str) -> None:
+    """The per-metric view (month, week, per area) and the breakdown are in the link too,
+    beside the sidebar's choices (by their label: Streamlit binds the widgets to the URL)."""
+    first = kpi_view.metrics_of_goal("lahipalvelut")[0].id
+    page.goto(f"{app_url}/lahipalvelut?taso=palvelualue&alue=Keski-Karjala")
+    settle(page)
+    page.get_by_text("Kunnittain", exact=True).first.click()
+    wait_for_query(page, f"view_{first}=Kunnittain")
+    page.get_by_text(t("meeting_flows", "fi"), exact=True).first.click()
+    wait_for_query(page, "breakdown_lahipalvelut=" + quote_plus(t("meeting_flows", "fi")))
+    settle(page)
+    assert "alue=Keski-Karjala" in page.url  # the sidebar's part stays
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    settle(page)
+    assert "Keski-Karjala (palvelualue)" in page.inner_text("body")
+    headings = page.locator("h4").all_inner_texts()
+    assert t("meeting_flows", "fi") in headings  # the chosen breakdown, not the first one
+    assert t("channel_split", "fi") not in headings
+    first_table = page.locator('[data-testid="stTable"]').first.inner_text()
+    assert "Kitee" in first_table  # the per-municipality table of the first metric
 
 
 def test_presentation_mode(page: Any, app_url: str) -> None:
