@@ -43,7 +43,9 @@ html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
 h1 {font-size: 2.6rem !important;}
 .kpi-card h4 {font-size: 1.5rem;}
 .kpi-value {font-size: 3.6rem;}
-.kpi-target, .kpi-status, .kpi-meta {font-size: 1.3rem;}
+.kpi-target, .kpi-status {font-size: 1.3rem;}
+.kpi-card-title {font-size: 1.5rem;}
+.kpi-meta {font-size: 1.15rem;}
 .goal-title {font-size: 2.2rem;}
 .goal-sub {font-size: 1.35rem;}
 </style>
