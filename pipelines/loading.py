@@ -21,6 +21,7 @@ import polars as pl
 from common import reference
 from pipelines.report import Issue
 from pipelines.spec import ExportSpec
+from pipelines.storage_order import storage_parts
 
 PAUSE_ENV = "KPI_PIPELINES_PAUSE_AT"  # test hook: sleep at a named stage (see docs)
 PAUSE_SECONDS_ENV = "KPI_PIPELINES_PAUSE_SECONDS"
@@ -93,7 +94,8 @@ class Staging:
 
     def write(self, spec: ExportSpec, frame: pl.DataFrame, log: dict[str, object]) -> None:
         self.con.execute(spec.export.ddl())
-        self._put(f'INSERT INTO "{spec.name}"', spec.name, frame)
+        for part in storage_parts(spec.name, frame):  # a year after another, see the module
+            self._put(f'INSERT INTO "{spec.name}"', spec.name, part)
         self.log.append(log)
 
     def _table(self, name: str, frame: pl.DataFrame) -> None:
