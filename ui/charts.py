@@ -27,6 +27,7 @@ Spec = dict[str, Any]
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _TARGET_DASH = {"color": TARGET_LINE_COLOUR, "strokeDash": [6, 4], "strokeWidth": 2}
 _FONT_SIZE = 14
+_LIGHT_TEXT, _DARK_TEXT = "#111418", "#F4F6F8"  # textColor of [theme.light] and [theme.dark]
 # Axis numbers in Finnish: decimal comma, no-break space between thousands.
 _FI_NUMBERS = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]}
 _BAR_STEP = 34  # pixels per bar of a horizontal bar chart
@@ -48,11 +49,18 @@ def axis_title(unit: str, lang: Lang) -> str:
     }[unit]
 
 
+def _text_colour() -> str:
+    """The text colour of the viewer's theme (.streamlit/config.toml), light by default."""
+    return _DARK_TEXT if st.context.theme.type == "dark" else _LIGHT_TEXT
+
+
 def _spec(lang: Lang, height: int | Spec, layers: list[Spec], values: list[dict[str, Any]]) -> Spec:
     config: Spec = {
         "axis": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE, "grid": True},
         "legend": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE},
-        "text": {"fontSize": _FONT_SIZE},
+        # Streamlit's chart theme colours axes and legends but not text marks (bar labels,
+        # the target label): they take the theme's text colour here.
+        "text": {"fontSize": _FONT_SIZE, "color": _text_colour()},
         "view": {"stroke": None},
     }
     if lang == "fi":
@@ -115,7 +123,13 @@ def bars_by_area(
             },
         },
         {
-            "mark": {"type": "text", "align": "left", "dx": 6, "baseline": "middle"},
+            "mark": {
+                "type": "text",
+                "fontSize": _FONT_SIZE,
+                "align": "left",
+                "dx": 6,
+                "baseline": "middle",
+            },
             "encoding": {
                 "y": y,
                 "x": {"field": "x", "type": "quantitative"},
@@ -133,7 +147,14 @@ def _vertical_target(x: float, label: str) -> list[Spec]:
     return [
         {"mark": {"type": "rule", **_TARGET_DASH}, "encoding": {"x": at}},
         {
-            "mark": {"type": "text", "align": "left", "dx": 4, "y": -8, "fontWeight": "bold"},
+            "mark": {
+                "type": "text",
+                "fontSize": _FONT_SIZE,
+                "align": "left",
+                "dx": 4,
+                "y": -8,
+                "fontWeight": "bold",
+            },
             "encoding": {"x": at, "text": {"value": label}},
         },
     ]
@@ -200,7 +221,13 @@ def trend(
         layers += [
             {"mark": {"type": "rule", **_TARGET_DASH}, "encoding": {"y": at}},
             {
-                "mark": {"type": "text", "align": "right", "x": "width", "dy": -10},
+                "mark": {
+                    "type": "text",
+                    "fontSize": _FONT_SIZE,
+                    "align": "right",
+                    "x": "width",
+                    "dy": -10,
+                },
                 "encoding": {"y": at, "text": {"value": label}},
             },
         ]
