@@ -6,6 +6,7 @@ click away as Finnish-Excel CSV, standard CSV and XLSX.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import polars as pl
@@ -71,10 +72,13 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
     head = st.columns([1, 3], vertical_alignment="top")
     with head[0]:
         st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
-        st.markdown(badge_html(shown.style, lang), unsafe_allow_html=True)
-        st.markdown(
-            f"{t('target', lang)} {shown.target}"
-            + (f" · {t('pending', lang, n=shown.pending)}" if shown.pending else "")
+        target = f"{t('target', lang)} {shown.target}" + (
+            f" · {t('pending', lang, n=shown.pending)}" if shown.pending else ""
+        )
+        # badge and target in one light element (st.html), not two markdown blocks
+        st.html(
+            f"<div>{badge_html(shown.style, lang)}</div>"
+            f'<div class="kpi-target">{html.escape(target)}</div>'
         )
     with head[1]:
         st.markdown(kpi_view.description(m, lang))
