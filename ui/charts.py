@@ -160,11 +160,23 @@ def _vertical_target(x: float, label: str) -> list[Spec]:
     ]
 
 
-def _time_axis(lang: Lang, grain: str) -> Spec:
+def time_format(lang: Lang, grain: str) -> str:
+    """d3 time format of a trend's x axis (Vega-Lite and Plotly both use d3's): months as
+    ``3/2026`` in Finnish, weeks by their first day (``14.3.``)."""
     if grain == "month":
-        fmt = "%-m/%Y" if lang == "fi" else "%b %Y"
-    else:
-        fmt = "%-d.%-m." if lang == "fi" else "%-d %b"
+        return "%-m/%Y" if lang == "fi" else "%b %Y"
+    return "%-d.%-m." if lang == "fi" else "%-d %b"
+
+
+def constant_target(targets: Sequence[float | None]) -> float | None:
+    """The target when every bucket has the same one (drawn as a labelled horizontal line),
+    else None (a pro-rated count target, drawn as a line through the buckets)."""
+    known = [x for x in targets if x is not None]
+    return known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
+
+
+def _time_axis(lang: Lang, grain: str) -> Spec:
+    fmt = time_format(lang, grain)
     return {"format": fmt, "labelOverlap": "greedy", "title": None, "tickCount": 12}
 
 
@@ -184,7 +196,7 @@ def trend(
     bucket without a value leaves a gap."""
     scale = value_scale(unit)
     known = [x for x in targets if x is not None]
-    constant = known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
+    constant = constant_target(targets)
     rows = [
         {
             # local midnight, so that the browser's time zone never shifts the day

@@ -11,7 +11,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from ui.charts import axis_title, value_scale
+from ui.charts import axis_title, constant_target, time_format, value_scale
 from ui.formatting import fmt_date, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status import OKABE_ITO, TARGET_LINE_COLOUR
@@ -25,11 +25,8 @@ def _date_ticks(lang: Lang, grain: str, points: int) -> dict[str, str]:
     """Month ticks (``3/2026`` in Finnish; every month up to 14, else every third) or day
     ticks for weeks (``14.3.``), as x-axis layout."""
     if grain == "month":
-        return {
-            "dtick": "M1" if points <= 14 else "M3",
-            "tickformat": "%-m/%Y" if lang == "fi" else "%b %Y",
-        }
-    return {"tickformat": "%-d.%-m." if lang == "fi" else "%-d %b"}
+        return {"dtick": "M1" if points <= 14 else "M3", "tickformat": time_format(lang, grain)}
+    return {"tickformat": time_format(lang, grain)}
 
 
 def _layout(fig: go.Figure, height: int, extra: dict[str, Any] | None = None) -> go.Figure:
@@ -62,7 +59,7 @@ def trend(
     a dashed line through the buckets; a constant one as a labelled horizontal line."""
     scale = value_scale(unit)
     known = [x for x in targets if x is not None]
-    target = known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
+    target = constant_target(targets)
     ys = [v * scale if v is not None else None for v in values]
     labels = [
         f"{fmt_date(d, lang)}: {fmt_value(v, unit, lang)}"
