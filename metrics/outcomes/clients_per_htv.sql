@@ -5,14 +5,23 @@
 -- Jokerityö placed in Kitee and Lieksa counts there, as the file places it.
 -- A client's job-search periods never overlap (the load rejects overlaps), so the periods open
 -- on E are the clients: counted as starts on or before E minus ends before E, per day, which
--- keeps the join with the buckets small at any number of clients.
-WITH daily AS (
-    SELECT a.kunta, x.d, sum(x.n) AS n
-    FROM tyonhakujaksot AS j
+-- keeps the join with the buckets small at any number of clients. A period that starts after the
+-- last E has both its days after it (loppupvm >= alkupvm, the load checks it): the join on the
+-- raw alkupvm lets DuckDB skip those row groups (tables are stored by year, docs/pipelines.md).
+WITH periods AS MATERIALIZED (
+    SELECT a.kunta, j.alkupvm, j.loppupvm, e.last_e
+    FROM (SELECT max(b_e) AS last_e FROM kpi_buckets) AS e
+    JOIN tyonhakujaksot AS j ON j.alkupvm <= e.last_e
     JOIN asiakkaat AS a ON a.asiakas_id = j.asiakas_id
-    CROSS JOIN LATERAL (VALUES (j.alkupvm, 1), (j.loppupvm + 1, -1)) AS x(d, n)
-    WHERE x.d IS NOT NULL AND x.d <= (SELECT max(b_e) FROM kpi_buckets)
-    GROUP BY a.kunta, x.d
+),
+daily AS (
+    SELECT kunta, d, sum(n) AS n
+    FROM (
+        SELECT kunta, alkupvm AS d, 1 AS n FROM periods
+        UNION ALL
+        SELECT kunta, loppupvm + 1 AS d, -1 AS n FROM periods WHERE loppupvm + 1 <= last_e
+    )
+    GROUP BY kunta, d
 ),
 open_clients AS (
     SELECT b.b_start, x.kunta, sum(x.n) AS clients
