@@ -7,6 +7,7 @@ stay thin; everything shared is in ui/.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -16,9 +17,13 @@ from ui import blocks, context, data, presentation, sidebar, theme
 from ui.i18n import t
 from ui.pages import GOAL_PAGES, PAGE_KINDS
 
+FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
+
 st.set_page_config(
     page_title="Tavoiteseuranta · Pohjois-Karjalan työllisyysalue",
-    page_icon=":material/monitoring:",
+    # A file of our own: a ":material/…" page icon makes every browser fetch the favicon from
+    # fonts.gstatic.com, a request to Google on each visit that fails on a closed network.
+    page_icon=str(FAVICON),
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -241,3 +241,26 @@ def test_the_upload_field_speaks_the_viewers_language(
         "s => getComputedStyle(document.querySelector(s), '::after').content", selector
     )
     assert content == button
+
+
+def test_pages_fetch_nothing_from_other_hosts(browser: Any, app_url: str) -> None:
+    """No request leaves the dashboard's own server (no fonts, icons or scripts from a CDN):
+    a municipality's users are not announced to third parties, and the app works on a
+    closed network."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    elsewhere: list[str] = []
+    context.on(
+        "request",
+        lambda r: (
+            elsewhere.append(r.url) if not r.url.startswith((app_url, "data:", "blob:")) else None
+        ),
+    )
+    try:
+        tab = context.new_page()
+        for path in ("", "kohtaanto", "resurssit", "aineisto", "?esitys=1"):
+            tab.goto(f"{app_url}/{path}")
+            settle(tab)
+        tab.wait_for_timeout(1000)
+    finally:
+        context.close()
+    assert elsewhere == []
