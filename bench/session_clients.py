@@ -84,38 +84,41 @@ def browser_visit(
 
     async def visit(plan: Plan, meeting: Meeting) -> None:
         await meeting.until(plan.arrive_s)
-        context = known.pop(plan.session, None) or await browser.new_context(viewport=VIEWPORT)
+        opened: dict[str, Any] = {}  # the context and tab, made in the first page's time
+        runs = RunEnds()
         meeting.opened()
+
+        async def open_page(i: int, path: str, ready: str) -> tuple[bool, str | None]:
+            try:
+                if i == 0:
+                    context = known.pop(plan.session, None)
+                    opened["context"] = context or await browser.new_context(viewport=VIEWPORT)
+                    opened["tab"] = await opened["context"].new_page()
+                    opened["tab"].on("websocket", runs.watch)
+                tab = opened["tab"]
+                if i == 0 or navigation == "goto":
+                    await tab.goto(url + path, timeout=ms)
+                    await tab.wait_for_selector(f"{ready}, {EXCEPTION}", timeout=ms)
+                    await tab.wait_for_selector(DONE, state="attached", timeout=ms)
+                else:
+                    seen = runs.count
+                    link = tab.locator(f'[data-testid="stSidebarNavLink"][href$="{path}"]')
+                    await link.first.click(timeout=ms)
+                    await asyncio.wait_for(runs.beyond(seen), timeout_s)
+                    await tab.wait_for_function(SHOWN, arg=[path, ready], polling=100, timeout=ms)
+                if await tab.locator(EXCEPTION).count():
+                    shown = await tab.locator(EXCEPTION).first.inner_text()
+                    return False, f"the page shows an error: {shown}"
+                return True, None
+            except Exception as exc:  # a timeout or a crash is a failed page, not a crash here
+                return False, f"{type(exc).__name__}: {exc}"
+
         try:
-            tab = await context.new_page()
-            runs = RunEnds()
-            tab.on("websocket", runs.watch)
-
-            async def open_page(i: int, path: str, ready: str) -> tuple[bool, str | None]:
-                try:
-                    if i == 0 or navigation == "goto":
-                        await tab.goto(url + path, timeout=ms)
-                        await tab.wait_for_selector(f"{ready}, {EXCEPTION}", timeout=ms)
-                        await tab.wait_for_selector(DONE, state="attached", timeout=ms)
-                    else:
-                        seen = runs.count
-                        link = tab.locator(f'[data-testid="stSidebarNavLink"][href$="{path}"]')
-                        await link.first.click(timeout=ms)
-                        await asyncio.wait_for(runs.beyond(seen), timeout_s)
-                        await tab.wait_for_function(
-                            SHOWN, arg=[path, ready], polling=100, timeout=ms
-                        )
-                    if await tab.locator(EXCEPTION).count():
-                        shown = await tab.locator(EXCEPTION).first.inner_text()
-                        return False, f"the page shows an error: {shown}"
-                    return True, None
-                except Exception as exc:  # a timeout or a crash is a failed page
-                    return False, f"{type(exc).__name__}: {exc}"
-
             await pages_of(plan, meeting, open_page)
         finally:
             meeting.closed()
-            await context.close()
+            if "context" in opened:
+                await opened["context"].close()
 
     return visit
 
