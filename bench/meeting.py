@@ -28,8 +28,9 @@ OpenPage = Callable[[int, str, str], Awaitable[tuple[bool, str | None]]]
 
 
 def cpu_snapshot() -> dict[str, float]:
-    """CPU seconds so far of the dashboard server (the ``streamlit run`` child and below)
-    and of the clients: this process and every other child (Playwright, chromium)."""
+    """CPU seconds so far of the dashboard server (the ``streamlit run`` child and below),
+    of the clients (this process and every other child: Playwright, chromium) and of the
+    whole machine (every process, the other developers' too)."""
     tree = procstat.children_map()
     mine = procstat.descendants(os.getpid(), tree)
     servers = [p for p in mine if "streamlit run" in procstat.command_line(p)]
@@ -39,6 +40,7 @@ def cpu_snapshot() -> dict[str, float]:
     return {
         "server": procstat.cpu_seconds(server),
         "clients": clients + own.ru_utime + own.ru_stime,
+        "machine": procstat.machine_busy_seconds(),
     }
 
 
@@ -77,7 +79,10 @@ class Meeting:
         self.pending -= 1
         if self.pending == 0:
             after = cpu_snapshot()
-            self.used = {f"{k}_cpu_s": after[k] - self._before[k] for k in after}
+            used = {k: after[k] - self._before[k] for k in after}
+            self.used = {f"{k}_cpu_s": v for k, v in used.items()}
+            # what the rest of the machine (the other developers) used meanwhile
+            self.used["others_cpu_s"] = used["machine"] - used["server"] - used["clients"]
             self.used["pages_wall_s"] = self.now()
             self.all_seen.set()
 
