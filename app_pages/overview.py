@@ -30,7 +30,4 @@ for goal in (*GOAL_KEYS, "palveluprosessi", "seuranta"):
     if not metric_ids:
         continue
     st.subheader(kpi_view.goal_title(goal, lang), anchor=False)
-    columns = st.columns(3)
-    for i, metric_id in enumerate(metric_ids):
-        with columns[i % 3]:
-            cards.draw(all_cards[metric_id], ctx, metric_id)
+    cards.draw_grid([all_cards[m] for m in metric_ids], lang)

@@ -123,19 +123,35 @@ def sparkline_img(values: list[float], label: str, height: int = 40) -> str:
     )
 
 
-def _head_html(title: str, indicator: str | None) -> str:
-    """The card's title and, in Finnish, the plan's own indicator text under it."""
-    text = f'<div class="kpi-card-title">{html.escape(title)}</div>'
-    if indicator:
-        text += f'<div class="kpi-meta">{html.escape(indicator)}</div>'
-    return text
+def _delta_html(card: CardData, lang: Lang) -> str:
+    """The change since the previous week as an arrow, the signed change and "in a week";
+    green when it moves towards the target's direction, orange-red when away, grey when
+    flat (never colour alone: the arrow and the sign say it too)."""
+    change = card.change
+    if not change:
+        return ""
+    if change.startswith("±"):
+        arrow, tone = "", "flat"
+    else:
+        up = change.startswith("+")
+        better = up != (card.shown.metric.direction == "lower")
+        arrow, tone = ("↑ " if up else "↓ "), ("good" if better else "bad")
+    return (
+        f'<div class="kpi-delta"><span class="chip {tone}">{arrow}{html.escape(change)}</span>'
+        f" {html.escape(t('change_week', lang))}</div>"
+    )
 
 
-def _foot_html(card: CardData, lang: Lang) -> str:
-    """Trend line, status badge, target (and pending cases), and the pace line, as one block:
-    one element for the browser to draw instead of four."""
+def card_html(card: CardData, lang: Lang) -> str:
+    """One card: title, the plan's indicator text (Finnish), the value, its change since the
+    previous week, the weekly trend line, the status badge, the target and pending cases,
+    and the pace line of employer contacts. The left edge takes the status colour."""
     s = card.shown
-    parts = []
+    parts = [f'<div class="kpi-card-title">{html.escape(kpi_view.title(s.metric, lang))}</div>']
+    if card.indicator:
+        parts.append(f'<div class="kpi-meta">{html.escape(card.indicator)}</div>')
+    parts.append(f'<div class="kpi-value">{html.escape(s.value)}</div>')
+    parts.append(_delta_html(card, lang))
     if len(card.spark) > 1:
         parts.append(sparkline_img(card.spark, t("trend_weekly", lang)))
     parts.append(f"<div>{badge_html(s.style, lang)}</div>")
@@ -145,28 +161,13 @@ def _foot_html(card: CardData, lang: Lang) -> str:
     parts.append(f'<div class="kpi-target">{html.escape(line)}</div>')
     if card.pace:
         parts.append(f'<div class="kpi-meta">{html.escape(card.pace)}</div>')
-    return "".join(parts)
+    body = "".join(parts)
+    return f'<section class="kpi-card" style="--kpi-accent:{s.style.colour}">{body}</section>'
 
 
-def draw(card: CardData, ctx: Context, key: str) -> None:
-    """One card inside a bordered container: the title block, the value with its change since
-    the previous week (st.metric), and the foot block. Three elements per card keep the
-    overview's seventeen cards light for the browser."""
-    s = card.shown
-    lang = ctx.lang
-    with st.container(border=True, key=f"card_{key}"):
-        st.html(_head_html(kpi_view.title(s.metric, lang), card.indicator))
-        delta = card.change.replace("−", "-") if card.change else None
-        flat = delta is not None and delta.startswith("±")
-        st.metric(
-            kpi_view.title(s.metric, lang),
-            s.value,
-            delta=delta,
-            delta_color="off"
-            if flat
-            else ("inverse" if s.metric.direction == "lower" else "normal"),
-            delta_arrow="off" if flat else "auto",
-            delta_description=t("change_week", lang) if delta else None,
-            label_visibility="collapsed",
-        )
-        st.html(_foot_html(card, lang))
+def draw_grid(group: list[CardData], lang: Lang) -> None:
+    """A goal's cards as one HTML grid (st.html): one element for the browser to draw per
+    goal instead of a bordered container, columns and four elements per card; the
+    overview's seventeen cards cost the browser a fraction of what Streamlit widgets did."""
+    cells = "".join(card_html(c, lang) for c in group)
+    st.html(f'<div class="kpi-grid">{cells}</div>')

@@ -50,7 +50,4 @@ def render(ctx: Context) -> None:
     st.caption(ctx.freshness())
     all_cards = cards.card_data(ctx)
     metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
-    columns = st.columns(min(3, max(1, len(metric_ids))))
-    for i, metric_id in enumerate(metric_ids):
-        with columns[i % len(columns)]:
-            cards.draw(all_cards[metric_id], ctx, f"p_{metric_id}")
+    cards.draw_grid([all_cards[m] for m in metric_ids], lang)

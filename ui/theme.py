@@ -10,11 +10,19 @@ import streamlit as st
 
 BASE_CSS = """
 <style>
+.kpi-grid {display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+  gap: 1rem; margin-bottom: .5rem;}
 .kpi-card {border: 1px solid rgba(128,128,128,.45); border-left: 8px solid var(--kpi-accent);
-  border-radius: 6px; padding: .6rem .9rem .5rem .9rem; margin-bottom: .25rem; height: 100%;}
-.kpi-card h4 {font-size: 1.0rem; line-height: 1.25; margin: 0 0 .3rem 0; padding: 0;}
-.kpi-value {font-size: 2.1rem; font-weight: 700; line-height: 1.1;
+  border-radius: 6px; padding: .7rem .9rem .6rem .9rem; display: flex; flex-direction: column;
+  gap: .3rem;}
+.kpi-value {font-size: 2.25rem; line-height: 1.15; font-variant-numeric: tabular-nums;
+  margin-top: .4rem;}
+.kpi-delta {font-size: .9rem; opacity: .9;}
+.kpi-delta .chip {display: inline-block; padding: .05rem .45rem; border-radius: 1rem;
   font-variant-numeric: tabular-nums;}
+.kpi-delta .good {background: rgba(0,158,115,.18);}
+.kpi-delta .bad {background: rgba(213,94,0,.18);}
+.kpi-delta .flat {background: rgba(128,128,128,.18);}
 .kpi-target {font-size: .95rem; opacity: .9;}
 .kpi-status {display: inline-block; font-weight: 700; padding: .05rem .5rem; border-radius: 1rem;
   border: 2px solid var(--kpi-accent); margin: .25rem 0; font-size: .95rem;}
@@ -41,8 +49,9 @@ html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
 [data-testid="stMetricDelta"] *, [data-testid="stCaptionContainer"] * {
   font-size: 1.15rem !important;}
 h1 {font-size: 2.6rem !important;}
-.kpi-card h4 {font-size: 1.5rem;}
+.kpi-grid {grid-template-columns: repeat(3, 1fr);}
 .kpi-value {font-size: 3.6rem;}
+.kpi-delta {font-size: 1.15rem;}
 .kpi-target, .kpi-status {font-size: 1.3rem;}
 .kpi-card-title {font-size: 1.5rem;}
 .kpi-meta {font-size: 1.15rem;}

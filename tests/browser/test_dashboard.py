@@ -76,7 +76,7 @@ def shown_values(table: pl.DataFrame, lang: Lang, level: str, area: str) -> list
 
 
 def page_values(page: Any) -> list[str]:
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    values = page.locator('[data-testid="stMetricValue"], .kpi-value').all_inner_texts()
     return sorted(v.strip() for v in values)
 
 
