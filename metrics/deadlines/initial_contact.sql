@@ -5,7 +5,9 @@
 -- rule's types dated in the job search (alkupvm..loppupvm), known at A. On time: contact <= D.
 -- Excluded: the search ended before D with no contact. Late without contact once D < A.
 -- Area: the client's kunta. A client's job searches never overlap (the load rejects it), so
--- (asiakas_id, alkupvm) is a case's key.
+-- (asiakas_id, alkupvm) is a case's key. Only contacts up to D are looked for: a case whose
+-- first contact came after D is late either way (that contact is known at A, so D < A, and it
+-- lies in the search, so the search did not end before D), and the join holds fewer events.
 WITH cases AS (
     SELECT
         j.asiakas_id,
@@ -47,6 +49,7 @@ contacts AS (
       ON t.asiakas_id = c.asiakas_id
      AND t.pvm >= c.alkupvm
      AND t.pvm <= coalesce(c.ended, $as_of)
+     AND t.pvm <= c.deadline
      AND list_contains(c.contact_types, t.tyyppi)
     GROUP BY c.asiakas_id, c.alkupvm
 ),
