@@ -40,6 +40,7 @@ class Page:
     name: str
     path: str
     ready: str
+    script: str = "app.py"  # the entry script, relative to the repository
 
 
 def _free_port() -> int:
@@ -49,8 +50,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db: Path, pycache: Path | None = None) -> Iterator[str]:
-    """Starts ``streamlit run app.py`` on a free port with KPI_DB=db; yields its base URL.
+def streamlit_server(
+    db: Path, pycache: Path | None = None, script: str = "app.py"
+) -> Iterator[str]:
+    """Starts ``streamlit run <script>`` on a free port with KPI_DB=db; yields its base URL.
 
     ``pycache``: let Python write and reuse compiled bytecode there (PYTHONPYCACHEPREFIX),
     even when the environment says PYTHONDONTWRITEBYTECODE."""
@@ -58,7 +61,7 @@ def streamlit_server(db: Path, pycache: Path | None = None) -> Iterator[str]:
     cmd = [
         STREAMLIT,
         "run",
-        "app.py",
+        script,
         "--server.port",
         str(port),
         "--server.address",
@@ -154,13 +157,18 @@ def page_loads(
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         try:
-            if pycache is not None:
-                with streamlit_server(db, pycache) as url, _context(browser) as context:
-                    for page in pages:
-                        _load_once(context, url, page)
+            for page in pages if pycache is not None else ():
+                with (
+                    streamlit_server(db, pycache, page.script) as url,
+                    _context(browser) as context,
+                ):
+                    _load_once(context, url, page)
             for page in pages:
                 for i in range(cold_runs):
-                    with streamlit_server(db, pycache) as url, _context(browser) as context:
+                    with (
+                        streamlit_server(db, pycache, page.script) as url,
+                        _context(browser) as context,
+                    ):
                         times[page.name]["cold"].append(_load_once(context, url, page))
                         if i == 0:
                             for _ in range(warm_runs):

@@ -58,6 +58,8 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("page_overview_warm_s", "overview page, warm"),
     ("page_goal_cold_s", "goal page, cold"),
     ("page_goal_warm_s", "goal page, warm"),
+    ("page_floor_cold_s", "Streamlit's floor (empty page), cold"),
+    ("page_floor_warm_s", "Streamlit's floor (empty page), warm"),
     ("page_overview_cold_compiled_s", "overview page, cold, bytecode compiled"),
     ("page_goal_cold_compiled_s", "goal page, cold, bytecode compiled"),
     ("pandas_s", "pandas way: read CSVs + KPI table"),
