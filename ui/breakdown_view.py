@@ -17,7 +17,7 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
-from ui import charts, data, downloads, tables
+from ui import charts, data, downloads, kpi_view, tables
 from ui.context import Context
 from ui.formatting import fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
@@ -31,7 +31,7 @@ COHORT_METRICS: dict[str, tuple[str, ...]] = {
         "supplementary_discussions_first_3_months",
     ),
 }
-_CODE_COLUMNS = ("tyyppi", "kanava", "yksikko")
+_CODE_COLUMNS = ("tyyppi", "kanava", "yksikko", "outcome")
 
 
 def _get(ctx: Context, name: str, extra: str = "") -> pl.DataFrame:
@@ -156,6 +156,7 @@ def cohorts(goal: str) -> Callable[[Context], None]:
     def draw(ctx: Context) -> None:
         st.markdown(f"#### {t('cohort_outcomes', ctx.lang)}")
         for metric_id in COHORT_METRICS[goal]:
+            st.caption(kpi_view.title(kpi_view.metric(metric_id), ctx.lang))
             _table(ctx, _get(ctx, "cohort_outcomes", metric_id), f"cohorts_{metric_id}")
 
     return draw

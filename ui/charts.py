@@ -210,6 +210,8 @@ def trend(
     x_enc = {"field": "start", "type": "temporal", "axis": _time_axis(lang, grain)}
     y_enc: Spec = {"field": "y", "type": "quantitative", "title": axis_title(unit, lang)}
     y_enc["scale"] = {"zero": True}
+    if unit == "count":  # whole numbers on the axis, never 0,2 contacts
+        y_enc["axis"] = {"tickMinStep": 1, "format": ",d"}
     line: Spec = {"color": OKABE_ITO["blue"], "strokeWidth": 3}
     layers: list[Spec] = [
         {"mark": {"type": "line", **line}, "encoding": {"x": x_enc, "y": y_enc}},
@@ -225,6 +227,15 @@ def trend(
             {
                 "mark": {"type": "line", **_TARGET_DASH},
                 "encoding": {"x": x_enc, "y": target_y, "tooltip": {"value": label}},
+            }
+        )
+        last = max(i for i, r in enumerate(rows) if r["target"] is not None)
+        rows[last]["target_label"] = True
+        layers.append(  # the word "target" at the line's last bucket, so it reads without colour
+            {
+                "transform": [{"filter": "datum.target_label === true"}],
+                "mark": {"type": "text", "align": "right", "dy": -12, "fontWeight": "bold"},
+                "encoding": {"x": x_enc, "y": target_y, "text": {"value": label}},
             }
         )
     if constant is not None:

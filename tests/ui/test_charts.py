@@ -70,6 +70,10 @@ def test_trend_with_a_pro_rated_target_draws_a_dashed_line_through_the_buckets()
     lines = _layers_of(spec, "line")
     assert len(lines) == 2 and lines[1]["mark"]["strokeDash"]
     assert [r["target"] for r in spec["data"]["values"]] == [48.0, 96.0]
+    (label,) = [layer for layer in _layers_of(spec, "text") if "transform" in layer]
+    assert label["encoding"]["text"] == {"value": "target"}
+    flagged = [r.get("target_label", False) for r in spec["data"]["values"]]
+    assert flagged == [False, True]  # the label sits at the last bucket
     assert spec["layer"][0]["encoding"]["x"]["axis"]["format"] == "%-d %b"
 
 
