@@ -9,25 +9,20 @@ screen and Streamlit has finished running the script.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
-from bench.child import ROOT, BenchError
+from bench.child import BenchError
+from common.app_server import AppServerError, dashboard
 from common.chromium import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
 
-STREAMLIT = str(ROOT / ".venv" / "bin" / "streamlit")
 # Streamlit marks its root element with the script's state; "notRunning" = the run finished.
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
@@ -43,71 +38,17 @@ class Page:
     script: str = "app.py"  # the entry script, relative to the repository
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def streamlit_server(
     db: Path, pycache: Path | None = None, script: str = "app.py"
 ) -> Iterator[str]:
-    """Starts ``streamlit run <script>`` on a free port with KPI_DB=db; yields its base URL.
-
-    ``pycache``: let Python write and reuse compiled bytecode there (PYTHONPYCACHEPREFIX),
-    even when the environment says PYTHONDONTWRITEBYTECODE."""
-    port = _free_port()
-    cmd = [
-        STREAMLIT,
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    env = {**os.environ, "KPI_DB": str(db)}
-    if pycache is not None:  # as if the virtualenv had been installed with compiled bytecode
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            _wait_healthy(proc, url, log)
+    """The dashboard (or ``script``) on a free port with KPI_DB=db (common.app_server); a
+    server that does not start is a BenchError."""
+    try:
+        with dashboard(db, script=script, pycache=pycache) as url:
             yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-def _wait_healthy(proc: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        if proc.poll() is not None:
-            log.seek(0)
-            err = log.read().decode(errors="replace")
-            raise BenchError(f"streamlit exited {proc.returncode}:\n{err[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise BenchError("streamlit did not answer /_stcore/health within 60 s")
-        time.sleep(0.2)
+    except AppServerError as exc:
+        raise BenchError(str(exc)) from exc
 
 
 def _load_once(context: BrowserContext, url: str, page: Page) -> float:

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from common.app_server import dashboard
 from common.chromium import CHROMIUM, CHROMIUM_ARGS
 from common.settings import PROJECT_ROOT
 from tests.app.conftest import sample_db  # noqa: F401  (the session fixture, shared)
@@ -43,57 +40,12 @@ def chromium() -> str:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def dashboard_server(db: Path, log_path: Path) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port against ``db``; yields its base URL once it
-    answers the health check, and stops it afterwards."""
-    port = _free_port()
-    env = dict(os.environ, KPI_DB=str(db))
-    log = log_path.open("w")
-    server = subprocess.Popen(
-        [
-            str(PROJECT_ROOT / ".venv" / "bin" / "streamlit"),
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the dashboard did not start within 60 s")
+    """``streamlit run app.py`` against ``db`` (common.app_server), its output in
+    ``log_path``; yields its base URL once it answers, and stops it afterwards."""
+    with log_path.open("wb") as log, dashboard(db, log=log) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")
