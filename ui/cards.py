@@ -20,7 +20,7 @@ from ui import data, kpi_view
 from ui.context import ALL_LEVELS, Context
 from ui.formatting import fmt_change, fmt_int
 from ui.i18n import Lang, t
-from ui.status import OKABE_ITO, badge_html
+from ui.status import OKABE_ITO
 
 
 @dataclass(frozen=True)
@@ -154,11 +154,7 @@ def card_html(card: CardData, lang: Lang) -> str:
     parts.append(_delta_html(card, lang))
     if len(card.spark) > 1:
         parts.append(sparkline_img(card.spark, t("trend_weekly", lang)))
-    parts.append(f"<div>{badge_html(s.style, lang)}</div>")
-    line = f"{t('target', lang)} {s.target}"
-    if s.pending is not None:
-        line += f" · {t('pending', lang, n=s.pending)}"
-    parts.append(f'<div class="kpi-target">{html.escape(line)}</div>')
+    parts.append(kpi_view.status_and_target_html(s, lang))
     if card.pace:
         parts.append(f'<div class="kpi-meta">{html.escape(card.pace)}</div>')
     body = "".join(parts)

@@ -6,7 +6,6 @@ click away as Finnish-Excel CSV, standard CSV and XLSX.
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 import polars as pl
@@ -16,7 +15,6 @@ from metrics.registry import MetricDefinition
 from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
 from ui.context import Context
 from ui.i18n import t
-from ui.status import badge_html
 
 RULE_CHANGE = date(2026, 1, 1)
 SUPPLEMENTARY = "supplementary_discussions_first_3_months"
@@ -72,14 +70,8 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
     head = st.columns([1, 3], vertical_alignment="top")
     with head[0]:
         st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
-        target = f"{t('target', lang)} {shown.target}" + (
-            f" · {t('pending', lang, n=shown.pending)}" if shown.pending else ""
-        )
         # badge and target in one light element (st.html), not two markdown blocks
-        st.html(
-            f"<div>{badge_html(shown.style, lang)}</div>"
-            f'<div class="kpi-target">{html.escape(target)}</div>'
-        )
+        st.html(kpi_view.status_and_target_html(shown, lang))
     with head[1]:
         st.markdown(kpi_view.description(m, lang))
         if m.cohort:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 
 import polars as pl
 
@@ -16,7 +17,7 @@ from metrics.registry import GOALS, REGISTRY, MetricDefinition
 from metrics.targets import load_targets
 from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
-from ui.status import STATUS_STYLES, StatusStyle, status_style
+from ui.status import STATUS_STYLES, StatusStyle, badge_html, status_style
 
 
 @dataclass(frozen=True)
@@ -122,3 +123,13 @@ def screen_table(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
             }
         )
     return pl.DataFrame(out)
+
+
+def status_and_target_html(shown: Shown, lang: Lang) -> str:
+    """The status badge (icon + word + colour) and the line "Tavoite ≥ 75 % · kesken 12"
+    under it, as HTML for st.html: shared by the overview's cards and the goal pages."""
+    line = f"{t('target', lang)} {shown.target}"
+    if shown.pending is not None:
+        line += f" · {t('pending', lang, n=shown.pending)}"
+    badge = f"<div>{badge_html(shown.style, lang)}</div>"
+    return f'{badge}<div class="kpi-target">{escape(line)}</div>'
