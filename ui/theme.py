@@ -29,9 +29,6 @@ BASE_CSS = """
 .kpi-status .icon {color: var(--kpi-accent);}
 .kpi-meta {font-size: .9rem; opacity: .9;}
 .kpi-card-title {font-weight: 700; line-height: 1.3;}
-.goal-title {font-size: 1.25rem; font-weight: 700; margin: 1.2rem 0 .1rem 0;}
-.goal-sub {font-size: .95rem; opacity: .85; margin-bottom: .4rem;}
-.freshness {font-size: .95rem; opacity: .9; margin-bottom: .5rem;}
 </style>
 """
 
@@ -55,8 +52,6 @@ h1 {font-size: 2.6rem !important;}
 .kpi-target, .kpi-status {font-size: 1.3rem;}
 .kpi-card-title {font-size: 1.5rem;}
 .kpi-meta {font-size: 1.15rem;}
-.goal-title {font-size: 2.2rem;}
-.goal-sub {font-size: 1.35rem;}
 </style>
 """
 
