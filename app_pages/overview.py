@@ -25,9 +25,9 @@ with st.container(horizontal=True, vertical_alignment="center"):
         lang,
     )
 
-for goal in (*GOAL_KEYS, "palveluprosessi", "seuranta"):
-    metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
-    if not metric_ids:
-        continue
-    st.subheader(kpi_view.goal_title(goal, lang), anchor=False)
-    cards.draw_grid([all_cards[m] for m in metric_ids], lang)
+goals = [
+    (kpi_view.goal_title(goal, lang), [all_cards[m.id] for m in metrics])
+    for goal in (*GOAL_KEYS, "palveluprosessi", "seuranta")
+    if (metrics := [m for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards])
+]
+cards.draw_goals(goals, lang)

@@ -15,7 +15,7 @@ from bench import procstat
 from bench.load_model import Plan
 
 # A goal page's key content is its charts (plotly or Vega-Lite, whichever the page draws).
-CHART = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]'
+CHART = "img.kpi-chart"
 # (name, URL path, selector that matches once the page has rendered)
 PAGES = (
     ("overview", "/", "h1"),

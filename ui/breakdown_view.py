@@ -97,7 +97,7 @@ def channel_split(ctx: Context) -> None:
             values.append(100.0 * n / total if total else 0.0)
         shares[code_label(ch, lang)] = values
     fig = charts.stacked([code_label(ty, lang) for ty in types], shares, lang)
-    charts.show(fig, "channel_split_chart", t("channel_split", lang))
+    charts.show(fig, t("channel_split", lang))
     rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
     for ch in channels:
         cells = []
@@ -140,7 +140,7 @@ def fill_time(ctx: Context) -> None:
     if dist.height:
         x_title = t("bcol_bucket", lang)
         fig = charts.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang, x_title)
-        charts.show(fig, "fill_time_chart", t("fill_time_distribution", lang))
+        charts.show(fig, t("fill_time_distribution", lang))
     _table(ctx, dist, "fill_time_distribution")
 
 

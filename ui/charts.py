@@ -1,22 +1,29 @@
-"""The dashboard's charts as Vega-Lite specifications (drawn by ``st.vega_lite_chart``, which
-Streamlit bundles): Okabe–Ito colours, target lines drawn dashed and labelled (so they read
-without colour), numbers and dates in the viewer's format.
+"""The dashboard's charts as Vega-Lite specifications, drawn on the server into SVG pictures
+(vl-convert, the Vega project's own renderer): Okabe–Ito colours, target lines drawn dashed
+and labelled (so they read without colour), numbers and dates in the viewer's format.
 
-Why Vega-Lite and not Plotly on screen: plotly.js is a 3.5 MB script that the browser parses
-on every page load; on this project's 2-core machine it added about 1.4 s to each goal page,
-Vega-Lite about 0.2 s (docs/dashboard.md). The board report keeps Plotly (ui/report_chart.py),
-where the chart is a static picture in an offline file.
+Why pictures drawn on the server and not charts drawn in the browser: plotly.js (a 3.5 MB
+script) added about 1.4 s to each goal page on this project's 2-core machine, and Vega-Lite in
+the browser (``st.vega_lite_chart``) still about 0.5 s of the browser's CPU for a goal page's
+four charts; a picture costs the browser almost nothing, which is what lets 25 people open the
+dashboard at once (docs/dashboard.md, docs/scaling.md). The server draws each chart once per
+view (cached). The board report keeps Plotly (ui/report_chart.py).
 
 Every value that is shown as text (bar labels, tooltips) is formatted here in Python, so the
 chart says exactly what the tables and the KPI table say."""
 
 from __future__ import annotations
 
+import base64
+import html
+import json
+import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import streamlit as st
+import vl_convert
 
 from ui.formatting import fmt_date, fmt_target, fmt_value
 from ui.i18n import Lang, t
@@ -28,6 +35,16 @@ _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _TARGET_DASH = {"color": TARGET_LINE_COLOUR, "strokeDash": [6, 4], "strokeWidth": 2}
 _FONT_SIZE = 14
 _LIGHT_TEXT, _DARK_TEXT = "#111418", "#F4F6F8"  # textColor of [theme.light] and [theme.dark]
+# Text, axis line and grid colours per theme (.streamlit/config.toml's textColor, borderColor).
+_PALETTES = {
+    "light": {"text": _LIGHT_TEXT, "axis": "#8A96A3", "grid": "#E3E8EE"},
+    "dark": {"text": _DARK_TEXT, "axis": "#5C6773", "grid": "#2B3442"},
+}
+# Arial and Liberation Sans have the same metrics: the server lays out the labels with Liberation
+# Sans (bundled with vl-convert), the viewer's computer shows them in Arial or its twin.
+_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
+_WIDTH = 880  # pixels of a chart's plotting area; the picture then scales to the column
+_VEGA_LITE = "5.21"  # the Vega-Lite version the specifications are written for
 # Axis numbers in Finnish: decimal comma, no-break space between thousands.
 _FI_NUMBERS = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]}
 _BAR_STEP = 34  # pixels per bar of a horizontal bar chart
@@ -49,34 +66,77 @@ def axis_title(unit: str, lang: Lang) -> str:
     }[unit]
 
 
-def _text_colour() -> str:
-    """The text colour of the viewer's theme (.streamlit/config.toml), light by default."""
-    return _DARK_TEXT if st.context.theme.type == "dark" else _LIGHT_TEXT
+def _palette() -> dict[str, str]:
+    """The colours of the viewer's theme (.streamlit/config.toml), light by default."""
+    return _PALETTES["dark" if st.context.theme.type == "dark" else "light"]
 
 
 def _spec(lang: Lang, height: int | Spec, layers: list[Spec], values: list[dict[str, Any]]) -> Spec:
+    colours = _palette()
+    text = {"labelColor": colours["text"], "titleColor": colours["text"]}
     config: Spec = {
-        "axis": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE, "grid": True},
-        "legend": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE},
-        # Streamlit's chart theme colours axes and legends but not text marks (bar labels,
-        # the target label): they take the theme's text colour here.
-        "text": {"fontSize": _FONT_SIZE, "color": _text_colour()},
+        "font": _FONT,
+        "axis": {
+            "labelFontSize": _FONT_SIZE,
+            "titleFontSize": _FONT_SIZE,
+            "grid": True,
+            "gridColor": colours["grid"],
+            "domainColor": colours["axis"],
+            "tickColor": colours["axis"],
+            **text,
+        },
+        "legend": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE, **text},
+        "text": {"fontSize": _FONT_SIZE, "color": colours["text"]},
         "view": {"stroke": None},
     }
     if lang == "fi":
         config["locale"] = {"number": _FI_NUMBERS}
     return {
         "$schema": _SCHEMA,
+        "width": _WIDTH,
         "height": height,
+        "background": None,  # transparent: the page's own background shows through
         "data": {"values": values},
         "layer": layers,
         "config": config,
     }
 
 
-def show(spec: Spec, key: str, alt: str) -> None:
-    """Draws a spec across the container's width; ``alt`` is read out by screen readers."""
-    st.vega_lite_chart(spec=spec, key=key, alt=alt)
+def show(spec: Spec, alt: str) -> None:
+    """Draws a spec as a picture across the container's width; ``alt`` is read out by screen
+    readers."""
+    st.html(picture_html(spec, alt))
+
+
+def picture_html(spec: Spec, alt: str) -> str:
+    """The chart as an ``<img>`` of its SVG (inline SVG would not survive st.html's
+    sanitising; a picture also keeps its text and lines in proportion at any width)."""
+    svg = svg_of(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="kpi-chart" alt="{html.escape(alt)}" '
+        'style="display:block;width:100%;height:auto" '
+        f'src="data:image/svg+xml;base64,{data}">'
+    )
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def svg_of(spec_json: str) -> str:
+    """The SVG of a spec, drawn once per distinct spec (the view's data are part of it). The
+    spec carries its data inline; no URL may be fetched while drawing it."""
+    svg: str = vl_convert.vegalite_to_svg(
+        json.loads(spec_json), vl_version=_VEGA_LITE, allowed_base_urls=[]
+    )
+    return svg
+
+
+def _warm_up() -> None:
+    """vl-convert starts its JavaScript engine on its first drawing (about 0.6 s); done in the
+    background when the app first imports this module, not in the first goal page's time."""
+    vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=_VEGA_LITE, allowed_base_urls=[])
+
+
+threading.Thread(target=_warm_up, name="vl-convert-warm-up", daemon=True).start()
 
 
 def _target_label(target_op: str | None, target: float, unit: str, lang: Lang) -> str:

@@ -112,7 +112,7 @@ def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object], grain: str
         lang,
         grain=grain,
     )
-    charts.show(fig, f"trend_{m.id}", kpi_view.title(m, lang))
+    charts.show(fig, kpi_view.title(m, lang))
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
 
@@ -137,7 +137,7 @@ def _by_area(ctx: Context, m: MetricDefinition, table: pl.DataFrame, level: str)
         float(target) if isinstance(target, int | float) else None,
         lang,
     )
-    charts.show(fig, f"bars_{m.id}_{level}", kpi_view.title(m, lang))
+    charts.show(fig, kpi_view.title(m, lang))
     tables.show(kpi_view.screen_table(rows, lang))
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
     downloads.buttons(kpi_slice(ctx, [m.id], (level,)), stem, f"area_{m.id}_{level}", lang)

@@ -84,7 +84,7 @@ def render(ctx: Context) -> None:
         lang,
         x_title=t("col_htv", lang),
     )
-    charts.show(fig, "htv_points", t("htv_by_point", lang))
+    charts.show(fig, t("htv_by_point", lang))
     points = points_table(lang)
     tables.show(on_screen(points, lang))
     total = sum(values)
@@ -121,7 +121,7 @@ def clients_per_htv(ctx: Context) -> None:
         st.markdown(
             f"#### {t('by_service_area' if level == 'palvelualue' else 'by_municipality', lang)}"
         )
-        charts.show(fig, f"cph_{level}", t("clients_per_htv", lang))
+        charts.show(fig, t("clients_per_htv", lang))
         view = pl.DataFrame(
             {
                 t("col_area", lang): rows["area"].to_list(),

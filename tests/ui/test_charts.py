@@ -1,7 +1,11 @@
-"""The dashboard's Vega-Lite specifications: what each chart draws, in the viewer's format."""
+"""The dashboard's Vega-Lite specifications (what each chart draws, in the viewer's format) and
+the SVG pictures the server draws from them."""
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 from datetime import date
 from typing import Any
 
@@ -106,3 +110,57 @@ def test_text_follows_the_theme(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(charts.st, "context", Context())
     spec = charts.bars(["0–7"], [3.0], "fi")
     assert spec["config"]["text"]["color"] == "#F4F6F8"
+    assert spec["config"]["axis"]["labelColor"] == "#F4F6F8"
+    assert spec["config"]["legend"]["titleColor"] == "#F4F6F8"
+
+
+def _svg(picture: str) -> str:
+    match = re.search(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', picture)
+    assert match, picture[:200]
+    return base64.b64decode(match.group(1)).decode("utf-8")
+
+
+def test_picture_is_an_svg_with_the_charts_text_in_finnish() -> None:
+    """The server draws the chart: an <img> of an SVG with its alternative text, every month
+    label (none hidden as overlapping), the labelled target line and Finnish numbers, on a
+    transparent background (so the dark theme shows through)."""
+    starts = [date(2026, m, 1) for m in range(1, 11)]
+    values = [0.82, 0.84, 0.85, 0.87, 0.86, 0.85, 0.85, 0.88, 0.86, 0.875]
+    spec = charts.trend(starts, values, "share", ">=", [0.75] * 10, "fi")
+    picture = charts.picture_html(spec, 'Kasvokkain "alkuhaastattelut"')
+    alt = 'alt="Kasvokkain &quot;alkuhaastattelut&quot;"'
+    assert picture.startswith(f'<img class="kpi-chart" {alt}')
+    svg = _svg(picture)
+    assert svg.startswith("<svg")
+    shown = re.findall(r'opacity="1">(\d+/2026)</text>', svg)
+    assert shown == [f"{m}/2026" for m in range(1, 11)]
+    assert "tavoite ≥\u00a075\u00a0%" in svg
+    assert '<rect width="' not in svg.split("<g", 1)[0]  # no background rectangle
+    counts = charts.bars(["0–7", "yli 30"], [30.0, 1234.0], "fi")
+    svg = _svg(charts.picture_html(counts, "jakauma"))
+    assert ">1\u202f234<" in svg  # the bar's label, formatted in Python (ui/formatting.py)
+    assert ">1\u00a0200<" in svg  # the axis, in the Finnish locale of the spec
+
+
+def test_picture_fetches_nothing() -> None:
+    """A spec that points at a URL is refused while drawing: the pictures draw only the data
+    the server put into them."""
+    spec = charts.bars(["a"], [1.0], "fi")
+    spec["data"] = {"url": "http://127.0.0.1:9/data.csv"}
+    with pytest.raises(ValueError):
+        charts.svg_of(json.dumps(spec))
+
+
+def test_the_same_spec_is_drawn_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[dict[str, Any]] = []
+    real = charts.vl_convert.vegalite_to_svg
+
+    def counting(spec: dict[str, Any], **kwargs: Any) -> str:
+        drawn.append(spec)
+        return str(real(spec, **kwargs))
+
+    monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", counting)
+    spec = charts.bars(["drawn once"], [3.0], "fi")
+    first = charts.picture_html(spec, "a")
+    assert charts.picture_html(spec, "a") == first
+    assert len(drawn) == 1
