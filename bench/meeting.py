@@ -29,17 +29,20 @@ OpenPage = Callable[[int, str, str], Awaitable[tuple[bool, str | None]]]
 
 def cpu_snapshot() -> dict[str, float]:
     """CPU seconds so far of the dashboard server (the ``streamlit run`` child and below),
-    of the clients (this process and every other child: Playwright, chromium) and of the
+    of the clients (this process and every other child: Playwright, chromium), of the
+    browsers alone (chromium's processes: what people's own computers would do) and of the
     whole machine (every process, the other developers' too)."""
     tree = procstat.children_map()
     mine = procstat.descendants(os.getpid(), tree)
     servers = [p for p in mine if "streamlit run" in procstat.command_line(p)]
     server = set(servers) | {d for p in servers for d in procstat.descendants(p, tree)}
     own = resource.getrusage(resource.RUSAGE_SELF)
-    clients = procstat.cpu_seconds(p for p in mine if p not in server)
+    clients = [p for p in mine if p not in server]
+    browsers = [p for p in clients if "chromium" in procstat.command_line(p)]
     return {
         "server": procstat.cpu_seconds(server),
-        "clients": clients + own.ru_utime + own.ru_stime,
+        "clients": procstat.cpu_seconds(clients) + own.ru_utime + own.ru_stime,
+        "browsers": procstat.cpu_seconds(browsers),
         "machine": procstat.machine_busy_seconds(),
     }
 
