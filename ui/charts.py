@@ -17,14 +17,13 @@ from __future__ import annotations
 import base64
 import html
 import json
-import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import streamlit as st
-import vl_convert
 
+from ui import chart_renderer
 from ui.formatting import fmt_date, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status import OKABE_ITO, TARGET_LINE_COLOUR, status_style
@@ -44,7 +43,6 @@ _PALETTES = {
 # Sans (bundled with vl-convert), the viewer's computer shows them in Arial or its twin.
 _FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 _WIDTH = 880  # pixels of a chart's plotting area; the picture then scales to the column
-_VEGA_LITE = "5.21"  # the Vega-Lite version the specifications are written for
 # Axis numbers in Finnish: decimal comma, no-break space between thousands.
 _FI_NUMBERS = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]}
 _BAR_STEP = 34  # pixels per bar of a horizontal bar chart
@@ -122,21 +120,12 @@ def picture_html(spec: Spec, alt: str) -> str:
 
 @st.cache_data(max_entries=2000, show_spinner=False)
 def svg_of(spec_json: str) -> str:
-    """The SVG of a spec, drawn once per distinct spec (the view's data are part of it). The
-    spec carries its data inline; no URL may be fetched while drawing it."""
-    svg: str = vl_convert.vegalite_to_svg(
-        json.loads(spec_json), vl_version=_VEGA_LITE, allowed_base_urls=[]
-    )
-    return svg
+    """The SVG of a spec, drawn once per distinct spec (the view's data are part of it) by
+    the chart worker process (ui/chart_renderer.py)."""
+    return chart_renderer.draw(spec_json)
 
 
-def _warm_up() -> None:
-    """vl-convert starts its JavaScript engine on its first drawing (about 0.6 s); done in the
-    background when the app first imports this module, not in the first goal page's time."""
-    vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=_VEGA_LITE, allowed_base_urls=[])
-
-
-threading.Thread(target=_warm_up, name="vl-convert-warm-up", daemon=True).start()
+chart_renderer.start_soon()  # the worker's engine starts once the first page is drawn
 
 
 def _target_label(target_op: str | None, target: float, unit: str, lang: Lang) -> str:

@@ -152,14 +152,14 @@ def test_picture_fetches_nothing() -> None:
 
 
 def test_the_same_spec_is_drawn_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[dict[str, Any]] = []
-    real = charts.vl_convert.vegalite_to_svg
+    drawn: list[str] = []
+    real = charts.chart_renderer.draw
 
-    def counting(spec: dict[str, Any], **kwargs: Any) -> str:
-        drawn.append(spec)
-        return str(real(spec, **kwargs))
+    def counting(spec_json: str) -> str:
+        drawn.append(spec_json)
+        return real(spec_json)
 
-    monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", counting)
+    monkeypatch.setattr(charts.chart_renderer, "draw", counting)
     spec = charts.bars(["drawn once"], [3.0], "fi")
     first = charts.picture_html(spec, "a")
     assert charts.picture_html(spec, "a") == first
