@@ -80,6 +80,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         help="browsers that never saw the app (default: returning visitors, scripts cached)",
     )
     p.add_argument("--timeout", type=float, default=120.0, help="a page's limit, s")
+    p.add_argument(
+        "--script",
+        default="app.py",
+        help="the app to serve (default app.py; bench/floor_meeting_app.py: Streamlit's floor)",
+    )
     p.add_argument("--out", type=Path, help="also write the summary (without rows) here")
     p.add_argument(
         "--check", action="store_true", help="exit 1 unless every page succeeded and p95 < 3 s"
@@ -88,12 +93,14 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def variant(args: argparse.Namespace) -> str:
-    """A short name of the run's mode, e.g. browser-link or protocol-goto-herd."""
+    """A short name of the run's mode, e.g. browser-link, protocol-goto-herd or
+    browser-link-floor_meeting_app (another app than the dashboard)."""
     first = args.first_visit and args.client == "browser"
     return (
         f"{args.client}-{args.navigation}"
         + ("-first" if first else "")
         + ("-herd" if args.herd else "")
+        + ("" if args.script == "app.py" else f"-{Path(args.script).stem}")
     )
 
 
@@ -118,7 +125,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         subprocess.run(load, cwd=ROOT, check=True)
     plans = schedule(model, len(PAGE_NAMES))
     load_before = os.getloadavg()[0]
-    with streamlit_server(ds.db) as url:
+    with streamlit_server(ds.db, script=args.script) as url:
         meeting = asyncio.run(
             run_clients(url, args.client, args.navigation, plans, args.timeout, args.first_visit)
         )
@@ -137,6 +144,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "spacing": args.spacing,
         "seed": args.seed,
         "clients": args.clients,
+        "script": args.script,
         **summarize(meeting.rows, PAGE_NAMES),
         "peak_open_sessions": meeting.peak_open,
         **meeting.used,

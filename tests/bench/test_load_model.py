@@ -124,3 +124,27 @@ def test_the_table_marks_the_sessions_goal() -> None:
     )
     assert "4.200 s" in browser and "MISS < 3 s" in browser
     assert "MISS = 0" in protocol_failed
+
+
+def test_a_run_of_another_app_is_named_after_it() -> None:
+    from bench.sessions import parse, variant
+
+    assert variant(parse([])) == "browser-link"
+    floor = parse(["--script", "bench/floor_meeting_app.py", "--herd"])
+    assert variant(floor) == "browser-link-herd-floor_meeting_app"
+
+
+def test_a_person_is_the_sum_of_the_pages_medians() -> None:
+    from bench.person_cpu import medians
+
+    rounds = [
+        {"overview": 1.0, "goal_lahipalvelut": 0.6, "goal_kohtaanto": 0.3},
+        {"overview": 1.4, "goal_lahipalvelut": 0.7, "goal_kohtaanto": 0.5},
+        {"overview": 1.2, "goal_lahipalvelut": 0.9, "goal_kohtaanto": 0.4},
+    ]
+    assert medians(rounds) == {
+        "overview": 1.2,
+        "goal_lahipalvelut": 0.7,
+        "goal_kohtaanto": 0.4,
+        "person": 2.3,
+    }
