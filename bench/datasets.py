@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -100,3 +102,14 @@ def dataset(clients: int, seed: int = 1, years: int = 1) -> Dataset:
     """The area's data from 2025-01-01 (or ``years`` back from the data's end year)."""
     start = date(min(2025, DATA_END.year - years + 1), 1, 1)
     return Dataset(clients, seed, start, DATA_END, generator_version())
+
+
+def loaded_db(clients: int) -> Path:
+    """The area-size dataset's database (bench.sessions, bench.person_cpu): the exports
+    generated unless cached, and loaded unless a database of them is there already."""
+    ds = dataset(clients)
+    ds.ensure()
+    if not ds.db.exists():
+        load = [sys.executable, "-m", "pipelines", "load", str(ds.folder), "--db", str(ds.db)]
+        subprocess.run(load, cwd=ROOT, check=True)
+    return ds.db

@@ -14,8 +14,8 @@ from typing import Any
 from bench import procstat
 from bench.load_model import Plan
 
-# A goal page's key content is its charts (plotly or Vega-Lite, whichever the page draws).
-# a goal page is drawn once its first chart is (the floor app draws its chart in the browser)
+# A goal page's key content is its charts: the dashboard's pictures (ui/charts.py), or the
+# chart the floor app (bench/floor_meeting_app.py) draws in the browser.
 CHART = 'img.kpi-chart, [data-testid="stVegaLiteChart"]'
 # (name, URL path, selector that matches once the page has rendered)
 PAGES = (

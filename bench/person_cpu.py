@@ -13,13 +13,10 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import time
 from typing import Any
 
 from bench import procstat
-from bench.child import ROOT
 from bench.meeting import PAGES
 from bench.session_clients import DONE, VIEWPORT
 
@@ -71,15 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from bench.browser import streamlit_server
-    from bench.datasets import dataset
+    from bench.datasets import loaded_db
     from common.chromium import CHROMIUM, CHROMIUM_ARGS
 
-    ds = dataset(args.clients)
-    ds.ensure()
-    if not ds.db.exists():
-        load = [sys.executable, "-m", "pipelines", "load", str(ds.folder), "--db", str(ds.db)]
-        subprocess.run(load, cwd=ROOT, check=True)
-    with streamlit_server(ds.db, script=args.script) as url, sync_playwright() as pw:
+    db = loaded_db(args.clients)
+    with streamlit_server(db, script=args.script) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         context = browser.new_context(
             viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]}

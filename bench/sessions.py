@@ -37,8 +37,6 @@ import asyncio
 import json
 import os
 import statistics
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -106,7 +104,7 @@ def variant(args: argparse.Namespace) -> str:
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     from bench.browser import streamlit_server
-    from bench.datasets import dataset
+    from bench.datasets import loaded_db
     from bench.meeting import PAGE_NAMES
     from bench.session_clients import run_clients
 
@@ -118,14 +116,10 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         seed=args.seed,
         herd=args.herd,
     )
-    ds = dataset(args.clients)
-    ds.ensure()
-    if not ds.db.exists():
-        load = [sys.executable, "-m", "pipelines", "load", str(ds.folder), "--db", str(ds.db)]
-        subprocess.run(load, cwd=ROOT, check=True)
+    db = loaded_db(args.clients)
     plans = schedule(model, len(PAGE_NAMES))
     load_before = os.getloadavg()[0]
-    with streamlit_server(ds.db, script=args.script) as url:
+    with streamlit_server(db, script=args.script) as url:
         meeting = asyncio.run(
             run_clients(url, args.client, args.navigation, plans, args.timeout, args.first_visit)
         )

@@ -164,8 +164,7 @@ def card_html(card: CardData, lang: Lang) -> str:
 def goals_html(goals: list[tuple[str, list[CardData]]], lang: Lang) -> str:
     """Every goal's heading and cards (the overview), as one piece of HTML."""
     return "".join(
-        f'<section class="kpi-goal"><h3>{html.escape(title)}</h3>'
-        f'<div class="kpi-grid">{"".join(card_html(c, lang) for c in group)}</div></section>'
+        f'<section class="kpi-goal"><h3>{html.escape(title)}</h3>{grid_html(group, lang)}</section>'
         for title, group in goals
     )
 
@@ -177,9 +176,12 @@ def draw_goals(goals: list[tuple[str, list[CardData]]], lang: Lang) -> None:
     st.html(goals_html(goals, lang))
 
 
+def grid_html(group: list[CardData], lang: Lang) -> str:
+    return f'<div class="kpi-grid">{"".join(card_html(c, lang) for c in group)}</div>'
+
+
 def draw_grid(group: list[CardData], lang: Lang) -> None:
     """A goal's cards as one HTML grid (st.html): one element for the browser to draw per
     goal instead of a bordered container, columns and four elements per card; the
     overview's seventeen cards cost the browser a fraction of what Streamlit widgets did."""
-    cells = "".join(card_html(c, lang) for c in group)
-    st.html(f'<div class="kpi-grid">{cells}</div>')
+    st.html(grid_html(group, lang))
