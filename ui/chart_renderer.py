@@ -83,7 +83,12 @@ def _running() -> _Worker:
 
 
 def start() -> None:
-    """Starts the worker and its engine in the background (returns at once)."""
+    """Starts the worker and its engine in the background (returns at once). Called on every
+    run of a chart page: a running worker is seen without waiting for the lock, which a
+    drawing for another session holds."""
+    worker = _worker
+    if worker is not None and worker.proc.poll() is None:
+        return
     with _lock:
         _running()
 

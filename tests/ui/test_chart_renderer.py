@@ -62,3 +62,20 @@ def test_a_spec_that_cannot_be_drawn_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         chart_renderer.draw('{"mark": "no such mark"}')
     assert chart_renderer.draw(SPEC).startswith("<svg")  # the worker is still there
+
+
+def test_start_does_not_wait_for_a_drawing_when_the_worker_runs() -> None:
+    """app.py calls start() on every run of a chart page; while another session's chart is
+    being drawn (the lock held), it returns at once."""
+    chart_renderer.draw(SPEC)
+    returned = threading.Event()
+
+    def start() -> None:
+        chart_renderer.start()
+        returned.set()
+
+    with chart_renderer._lock:
+        thread = threading.Thread(target=start)
+        thread.start()
+        assert returned.wait(timeout=2.0)
+    thread.join()
