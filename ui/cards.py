@@ -172,7 +172,8 @@ def goals_html(goals: list[tuple[str, list[CardData]]], lang: Lang) -> str:
 def draw_goals(goals: list[tuple[str, list[CardData]]], lang: Lang) -> None:
     """The overview's goals in one st.html: one element for the browser instead of a heading
     and a grid per goal. Each Streamlit element costs the browser's first page in a new tab
-    a few milliseconds of CPU, which 25 people opening the dashboard at once feel."""
+    about 30 ms of main-thread work (docs/scaling.md), which 25 people opening the dashboard
+    at once feel."""
     st.html(goals_html(goals, lang))
 
 
