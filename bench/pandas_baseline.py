@@ -1,8 +1,8 @@
 """The same work done the way an analyst would without this tool: plain pandas.
 
-Reads the CSV exports of a folder and computes the KPI table of METRICS.md (every metric
+Reads the CSV exports of a folder and computes the KPI table of docs/spec/METRICS.md (every metric
 at koko_alue, palvelualue and kunta, the table's columns in order). Written from
-METRICS.md alone, independently of metrics/ (no DuckDB, no polars), so that it is both
+docs/spec/METRICS.md alone, independently of metrics/ (no DuckDB, no polars), so that it is both
 the benchmark's floor to beat and a cross-check of the engine's numbers
 (tests/bench/test_pandas_baseline.py).
 
@@ -80,7 +80,7 @@ MEANS_AND_COUNTS = {"vacancy_fill_time_days", "employer_contacts", "tym_mean_dur
 
 
 def default_as_of(d: dict[str, pd.DataFrame]) -> date:
-    """The latest date of the columns METRICS.md names (the load's default as-of)."""
+    """The latest date of the columns docs/spec/METRICS.md names (the load's default as-of)."""
     cols = [
         ("tapahtumat", "pvm"),
         ("yrityskontaktit", "pvm"),

@@ -1,7 +1,7 @@
 """Reading a folder of CSV exports with plain pandas, as an analyst would script it.
 
 Part of the pandas baseline (bench/pandas_baseline.py): deliberately independent of
-pipelines/ (no validation, no DuckDB), but it reads what the exports of DATA_CONTRACT.md
+pipelines/ (no validation, no DuckDB), but it reads what the exports of docs/spec/DATA_CONTRACT.md
 look like: `;` or `,` delimiter, UTF-8 (with or without BOM) or Windows-1252, ISO or
 Finnish dates, Finnish booleans, municipalities by name or by code.
 """

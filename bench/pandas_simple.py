@@ -1,4 +1,4 @@
-"""The non-cohort metrics of METRICS.md in plain pandas (part of the pandas baseline).
+"""The non-cohort metrics of docs/spec/METRICS.md in plain pandas (part of the pandas baseline).
 
 Each function returns numerator and denominator per municipality (index ``kunta``), or
 None when an export it needs is absent. ``ecosystem_groups_started`` is defined for the

@@ -22,7 +22,7 @@ from common.settings import get_settings
 AREA_NAME = "Pohjois-Karjala"
 SERVICE_AREAS: tuple[str, ...] = ("Joensuu", "Joensuun seutu", "Keski-Karjala", "Pielisen Karjala")
 
-# Functions counted as customer service for clients_per_customer_service_htv (METRICS.md).
+# Functions counted as customer service for clients_per_customer_service_htv (docs/spec/METRICS.md).
 CUSTOMER_SERVICE_FUNCTIONS: tuple[str, ...] = (
     "Henkilöasiakkaan palvelut",
     "Henkilöasiakkaan palvelut, jokerityö",

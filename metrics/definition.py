@@ -1,4 +1,4 @@
-"""A metric as data: the frozen model every KPI of METRICS.md is described by.
+"""A metric as data: the frozen model every KPI of docs/spec/METRICS.md is described by.
 
 Every metric's SQL (a ``.sql`` file beside its module) returns one row per bucket and
 municipality with the same columns, so the engine can roll the municipalities up to

@@ -1,4 +1,4 @@
-"""The small-number rule of METRICS.md ("Privacy in what is shown"), in one place.
+"""The small-number rule of docs/spec/METRICS.md ("Privacy in what is shown"), in one place.
 
 Every surface that shows figures to people (dashboard, board report, presentation mode,
 downloads with suppression, ``python -m metrics export --suppress N``) calls :func:`suppress`

@@ -1,4 +1,4 @@
-"""The explicit registry of every metric of METRICS.md and the plan's goal groups.
+"""The explicit registry of every metric of docs/spec/METRICS.md and the plan's goal groups.
 
 ``REGISTRY`` lists the 12 targets of the plan's table, the 3 service-process rules of its
 section 5 and the 2 figures without a target, in the order the dashboard shows them.

@@ -1,4 +1,4 @@
-"""Status against a target (METRICS.md "Status"): ok, risk (misses by no more than the
+"""Status against a target (docs/spec/METRICS.md "Status"): ok, risk (misses by no more than the
 tolerance) or off; None when the value is empty."""
 
 from __future__ import annotations

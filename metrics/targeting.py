@@ -3,7 +3,7 @@
 Each row takes the targets of the year in which its period (or bucket) ends. A count with a
 yearly target (employer_contacts) gets ``target_value`` pro-rated to the period's days over the
 days of the year of its end, and its status compares the count with the target pro-rated to
-the elapsed part ``from..E`` (METRICS.md). Rows of levels a metric has no target at, and
+the elapsed part ``from..E`` (docs/spec/METRICS.md). Rows of levels a metric has no target at, and
 figures without a target, get empty target columns and status.
 """
 

@@ -3,7 +3,7 @@
 Columns: ``vuosi, metric_id, target_op, target_value, tavoite, mittari`` and an optional
 ``tolerance``. A period takes the targets of the year in which it ends; where that year has no
 file yet, the latest earlier year's apply (and before the first file, the first file's).
-Tolerance (METRICS.md "Status"): for shares, the allowed miss in the unit of the value
+Tolerance (docs/spec/METRICS.md "Status"): for shares, the allowed miss in the unit of the value
 (0.05 = 5 percentage points); for means and counts, a fraction of the target compared with
 (0.10 = 10 %). An empty cell or a missing column means those defaults.
 """

@@ -1,6 +1,6 @@
 """Command line: ``python -m pipelines load DIR`` and ``python -m pipelines validate DIR``.
 
-Exit codes (CLI.md): 0 success, 1 bad input (the report on stderr), 2 bad usage.
+Exit codes (docs/spec/CLI.md): 0 success, 1 bad input (the report on stderr), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipelines",
-        description="Lataa ja tarkista viennit / load and check the exports (DATA_CONTRACT.md).",
+        description="Lataa ja tarkista viennit / load and check the exports (docs/spec/DATA_CONTRACT.md).",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     load = sub.add_parser(

@@ -1,4 +1,4 @@
-"""The exports of DATA_CONTRACT.md as data: every export, its columns, types and codes.
+"""The exports of docs/spec/DATA_CONTRACT.md as data: every export, its columns, types and codes.
 
 This module is the shared interface of the project: the pipelines read and validate
 against it, the loader creates the DuckDB tables from it (``ddl``), the sample-data
@@ -104,7 +104,7 @@ TRAINING_KINDS = _codes(
     ("vos", "state_funded_degree"),
 )
 
-# Event types that need a channel, and those that need a caseworker (DATA_CONTRACT.md).
+# Event types that need a channel, and those that need a caseworker (docs/spec/DATA_CONTRACT.md).
 MEETING_TYPES = ("alkuhaastattelu", "taydentava_tyonhakukeskustelu", "tyonhakukeskustelu")
 JOB_OFFER_TYPES = ("tyotarjous", "tyopaikkatiedote", "esittely")
 CUSTOMER_WORK_UNITS = ("henkiloasiakkaat", "tym", "kotouttaminen")
@@ -251,7 +251,7 @@ EXPORTS_BY_NAME: dict[str, Export] = {e.name: e for e in EXPORTS}
 # Small registers the area keeps by hand: the project ships defaults (reference/defaults/).
 DEFAULTED_EXPORTS = ("tyoryhmat", "palvelupisteet")
 
-# The columns whose latest date is the default as-of (extraction) date of a load (METRICS.md).
+# The columns whose latest date is the default as-of (extraction) date of a load (docs/spec/METRICS.md).
 AS_OF_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tapahtumat", "pvm"),
     ("yrityskontaktit", "pvm"),

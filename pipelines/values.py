@@ -1,4 +1,4 @@
-"""Cell conversion rules of DATA_CONTRACT.md as vectorised polars expressions.
+"""Cell conversion rules of docs/spec/DATA_CONTRACT.md as vectorised polars expressions.
 
 Each converter takes the (stripped, empty-as-null) text column and returns the typed
 expression; a cell is bad when it had text but the typed value is null. Codes and

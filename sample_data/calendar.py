@@ -1,6 +1,6 @@
 """Day arithmetic on numpy day numbers (int64 days since 1970-01-01), vectorised.
 
-Working days follow METRICS.md: Monday to Friday except the Finnish public holidays of the
+Working days follow docs/spec/METRICS.md: Monday to Friday except the Finnish public holidays of the
 ``holidays`` package (Midsummer Eve and Christmas Eve included).
 """
 
@@ -56,7 +56,7 @@ def next_working_day(days: Days) -> Days:
 
 
 def add_months(days: Days, months: int) -> Days:
-    """Same day ``months`` calendar months later, or that month's last day (METRICS.md)."""
+    """Same day ``months`` calendar months later, or that month's last day (docs/spec/METRICS.md)."""
     as_days = days.astype("datetime64[D]")
     month = as_days.astype("datetime64[M]")
     day_of_month = (as_days - month.astype("datetime64[D]")).astype(np.int64)

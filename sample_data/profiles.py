@@ -100,7 +100,7 @@ PROFILES: dict[str, AreaProfile] = {
 
 # Face-to-face shares grow by this much per year from the start of the data (new service points).
 FACE_TO_FACE_TREND_PER_YEAR = 0.04
-# The legal first-contact rule (METRICS.md): (in force from, working-day limit, series of
+# The legal first-contact rule (docs/spec/METRICS.md): (in force from, working-day limit, series of
 # supplementary discussions required). The generator behaves as the law asks on each date.
 CONTACT_RULES: tuple[tuple[dt.date, int, bool], ...] = (
     (dt.date(2025, 1, 1), 5, True),

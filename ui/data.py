@@ -93,7 +93,7 @@ def exports_loaded(path: str, identity: str) -> dict[str, int]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def kpi(path: str, identity: str, start: date, end: date, levels: tuple[str, ...]) -> pl.DataFrame:
-    """The KPI table of METRICS.md for the period and levels (all metrics)."""
+    """The KPI table of docs/spec/METRICS.md for the period and levels (all metrics)."""
     return engine.kpi_table(cursor(DbHandle(path, identity)), start, end, levels=levels)
 
 

@@ -1,6 +1,6 @@
 """The pandas baseline against the engine: an independent cross-check of every KPI.
 
-bench/pandas_baseline.py is written from METRICS.md alone with pandas; metrics.engine
+bench/pandas_baseline.py is written from docs/spec/METRICS.md alone with pandas; metrics.engine
 computes the same table with DuckDB from the loaded database. On the committed sample,
 loaded with the pipelines, both must give the same numerators, denominators, pending
 counts, values, targets and statuses for every metric, level and area.
@@ -92,7 +92,7 @@ def test_the_sample_has_cases_for_every_cohort(sample_data: dict[str, pd.DataFra
 @pytest.mark.parametrize(
     ("start", "limit", "deadline"),
     [
-        ("2025-03-03", 5, "2025-03-10"),  # METRICS.md's own example: Monday to Monday
+        ("2025-03-03", 5, "2025-03-10"),  # docs/spec/METRICS.md's own example: Monday to Monday
         ("2025-04-17", 5, "2025-04-28"),  # Thursday before Easter: Good Friday, Easter Monday off
         ("2025-06-19", 5, "2025-06-27"),  # Thursday before Midsummer Eve (a holiday)
         ("2025-12-20", 5, "2025-12-31"),  # Saturday before Christmas: 24–26 Dec off

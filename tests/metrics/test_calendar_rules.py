@@ -17,7 +17,7 @@ from tests.metrics.kpidb import d
 @pytest.mark.parametrize(
     ("start", "limit", "deadline"),
     [
-        ("3.3.2025", 5, "10.3.2025"),  # METRICS.md's example
+        ("3.3.2025", 5, "10.3.2025"),  # docs/spec/METRICS.md's example
         ("18.4.2025", 5, "28.4.2025"),  # Good Friday; Easter Monday 21.4 a holiday
         ("17.4.2025", 5, "28.4.2025"),  # the Thursday before Easter
         ("19.6.2025", 5, "27.6.2025"),  # Midsummer Eve 20.6 a holiday

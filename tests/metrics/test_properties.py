@@ -85,7 +85,7 @@ def build(data: list[Case]) -> KpiDb:
 
 
 def cohort_size(metric_id: str, data: list[Case], start: dt.date, e: dt.date) -> int:
-    """The cases that start in [start, E], counted straight from METRICS.md."""
+    """The cases that start in [start, E], counted straight from docs/spec/METRICS.md."""
     n = 0
     for c in data:
         if metric_id == "supplementary_discussions_first_3_months":

@@ -1,4 +1,4 @@
-"""The registry: every metric of METRICS.md once, with titles, goals, SQL and targets."""
+"""The registry: every metric of docs/spec/METRICS.md once, with titles, goals, SQL and targets."""
 
 from __future__ import annotations
 

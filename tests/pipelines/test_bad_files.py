@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the table of cases reads best one case per line)
-"""Every kind of bad input of DATA_CONTRACT.md, as a real file: refused with a bilingual
+"""Every kind of bad input of docs/spec/DATA_CONTRACT.md, as a real file: refused with a bilingual
 message naming file, Excel row and column, and the database left byte for byte as it was."""
 
 from __future__ import annotations

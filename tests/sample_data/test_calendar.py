@@ -1,4 +1,4 @@
-"""The generator's day arithmetic follows METRICS.md's calendar rules."""
+"""The generator's day arithmetic follows docs/spec/METRICS.md's calendar rules."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_add_months_clamps_to_the_month_end(start: dt.date, months: int, expecte
 @pytest.mark.parametrize(
     ("start", "offset", "expected"),
     [
-        (dt.date(2025, 3, 3), 5, dt.date(2025, 3, 10)),  # METRICS.md's example
+        (dt.date(2025, 3, 3), 5, dt.date(2025, 3, 10)),  # docs/spec/METRICS.md's example
         (dt.date(2025, 3, 8), 5, dt.date(2025, 3, 14)),  # a Saturday start: Mon..Fri
         (dt.date(2025, 6, 18), 1, dt.date(2025, 6, 19)),
         (dt.date(2025, 6, 19), 1, dt.date(2025, 6, 23)),  # Midsummer Eve is not a working day

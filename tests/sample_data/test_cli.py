@@ -1,4 +1,4 @@
-"""``python -m sample_data`` as CLI.md fixes it: --help, exit 2 on bad usage, defaults."""
+"""``python -m sample_data`` as docs/spec/CLI.md fixes it: --help, exit 2 on bad usage, defaults."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every rule of DATA_CONTRACT.md holds in a generated folder, checked without the pipelines."""
+"""Every rule of docs/spec/DATA_CONTRACT.md holds in a generated folder, checked without the pipelines."""
 
 from __future__ import annotations
 
