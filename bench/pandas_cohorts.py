@@ -1,4 +1,4 @@
-"""The deadline-cohort metrics of docs/spec/METRICS.md in plain pandas (part of the pandas baseline).
+"""The deadline-cohort metrics of docs/spec/METRICS.md in plain pandas (the pandas baseline).
 
 Each function returns one row per case with the client's home municipality and three
 boolean columns: ``on_time`` (counts in the numerator), ``resolved`` (the denominator)
@@ -187,8 +187,8 @@ def supplementary(d: dict[str, pd.DataFrame], w: Window) -> pd.DataFrame:
         & (earlier["pvm_s"] < earlier["pvm"])
     ]
     required = pd.Series(np.where(iv.index.isin(earlier["row"].unique()), 4, 5), index=iv.index)
-    # docs/spec/METRICS.md's own rule for this metric wins over the general cohort rule: a client who
-    # is not unemployed on the last day of W is excluded even with enough discussions
+    # docs/spec/METRICS.md's own rule for this metric wins over the general cohort rule: a
+    # client who is not unemployed on the last day of W is excluded even with enough discussions
     # (the general rule would count them on time: "ended ... without the deed").
     resolved_time = iv["w_end"] <= w.as_of
     excluded = resolved_time & ~_unemployed_on(iv, "w_end", d["tilajaksot"])

@@ -55,13 +55,15 @@ def _threshold(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m metrics",
-        description="KPI-taulukon vienti / export of the KPI table (docs/spec/METRICS.md, docs/spec/CLI.md).",
+        description="KPI-taulukon vienti / export of the KPI table "
+        "(docs/spec/METRICS.md, docs/spec/CLI.md).",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     exp = sub.add_parser(
         "export",
         help="write the KPI table to a file (CSV, XLSX or Parquet)",
-        description="Writes the KPI table of docs/spec/METRICS.md: one row per metric x area x period, "
+        description="Writes the KPI table of docs/spec/METRICS.md: one row per metric x area x "
+        "period, "
         "columns metric_id, level, area, period_start, period_end, as_of, value, numerator, "
         "denominator, pending, target_op, target_value, status. Exit 0 written, 1 bad input, "
         "2 bad usage.",

@@ -15,6 +15,7 @@ import datetime as dt
 import duckdb
 import polars as pl
 
+from common.data_contract import CHANNELS, MEETING_TYPES
 from metrics.breakdown_base import area_grid, place, run_breakdown_sql, sql_text
 from metrics.breakdowns_people import (
     caseworker_offer_summary,
@@ -24,7 +25,6 @@ from metrics.breakdowns_people import (
 )
 from metrics.engine import kpi_table
 from metrics.privacy import suppress_counts
-from pipelines.contract import CHANNELS, MEETING_TYPES
 
 __all__ = [
     "FILL_BUCKETS",

@@ -23,6 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field
 Level = Literal["koko_alue", "palvelualue", "kunta"]
 Unit = Literal["share", "days", "months", "count", "clients_per_htv"]
 Direction = Literal["higher", "lower"]
+# What a metric's rows count, for the small-number rule (metrics.privacy): "denominator" the
+# people a share or mean is over; "numerator" people counted over something that is not people
+# (clients per person-year); "none" not people at all (municipalities, vacancies, contacts).
+PrivacyBasis = Literal["denominator", "numerator", "none"]
 
 ALL_LEVELS: tuple[Level, ...] = ("koko_alue", "palvelualue", "kunta")
 
@@ -40,6 +44,7 @@ class MetricDefinition(BaseModel):
     unit: Unit
     direction: Direction
     exports: tuple[str, ...]
+    privacy: PrivacyBasis
     levels: tuple[Level, ...] = ALL_LEVELS
     # Levels whose rows carry the target (employer_contacts: koko_alue only).
     target_levels: tuple[Level, ...] = ALL_LEVELS

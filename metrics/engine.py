@@ -1,4 +1,4 @@
-"""The KPI table of docs/spec/METRICS.md: one row per metric × area × period (or bucket of a series).
+"""The KPI table of docs/spec/METRICS.md: one row per metric × area × period (or a bucket).
 
 Each metric's SQL runs once for all municipalities and buckets; the rows are rolled up to
 service areas and the whole area by adding numerators, denominators and pending counts

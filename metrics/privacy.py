@@ -5,7 +5,8 @@ downloads with suppression, ``python -m metrics export --suppress N``) calls :fu
 on the KPI table or :func:`suppress_counts` on a breakdown table. Suppressed cells become
 null and a boolean column says so; surfaces print :func:`small_token` (``<5``) there.
 
-Which count a KPI row is judged by (its "basis") depends on what the metric counts:
+Which count a KPI row is judged by (its "basis", the ``privacy`` field of its definition in
+the registry) depends on what the metric counts:
 people (clients, caseworkers) are protected; municipalities, working groups, employer
 contacts and vacancies are not people and are never suppressed. See docs/exports.md.
 """
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal
 
 import polars as pl
 
 from common.reference import AREA_NAME, municipalities
 from metrics.cell_suppression import Equation, protect
+from metrics.definition import PrivacyBasis
+from metrics.registry import REGISTRY
 
 SMALL = "<5"
 DEFAULT_THRESHOLD = 5
@@ -27,30 +29,7 @@ SUPPRESSED = "suppressed"
 PENDING_SUPPRESSED = "pending_suppressed"
 TABLE_KEYS = ("metric_id", "period_start", "period_end", "as_of")
 
-Basis = Literal["denominator", "numerator", "none"]
-
-# What each metric's rows count. "denominator": the people a share or mean is over;
-# "numerator": people counted over something that is not people (clients per person-year);
-# "none": not people at all. A metric missing here is treated as "denominator" (safe side).
-PRIVACY_BASIS: dict[str, Basis] = {
-    "initial_interviews_face_to_face": "denominator",
-    "job_search_discussions_face_to_face": "denominator",
-    "tym_assessment_within_3_months": "denominator",
-    "immigrant_services_municipalities_used": "none",  # municipalities
-    "integration_plan_within_30_days": "denominator",
-    "vacancy_fill_time_days": "none",  # vacancies
-    "employer_contacts": "none",  # contacts with employers
-    "caseworkers_making_job_offers": "denominator",  # caseworkers are people too
-    "ecosystem_groups_started": "none",  # working groups
-    "training_unemployment_ended_3_months": "denominator",
-    "service_points_operating": "none",  # municipalities
-    "service_points_with_youth_services": "none",  # municipalities
-    "initial_contact_within_deadline": "denominator",
-    "supplementary_discussions_first_3_months": "denominator",
-    "tym_mean_duration_months": "denominator",
-    "meetings_outside_home_municipality": "denominator",
-    "clients_per_customer_service_htv": "numerator",  # clients over person-years
-}
+Basis = PrivacyBasis
 
 
 def small_token(threshold: int = DEFAULT_THRESHOLD) -> str:
@@ -59,7 +38,12 @@ def small_token(threshold: int = DEFAULT_THRESHOLD) -> str:
 
 
 def basis_of(metric_id: str) -> Basis:
-    return PRIVACY_BASIS.get(metric_id, "denominator")
+    """What ``metric_id``'s rows count (its definition's ``privacy``); an id that is not in the
+    registry is judged by its denominator, the safe side."""
+    return _BASIS.get(metric_id, "denominator")
+
+
+_BASIS: dict[str, Basis] = {m.id: m.privacy for m in REGISTRY}
 
 
 def area_equations(levels: Sequence[str], areas: Sequence[str]) -> list[Equation]:
@@ -97,8 +81,8 @@ def _hidden_rows(table: pl.DataFrame, column: str, threshold: int) -> set[int]:
 
 def _basis_expr() -> pl.Expr:
     """The count of people each row rests on (null for metrics that do not count people)."""
-    numerator_ids = [k for k, v in PRIVACY_BASIS.items() if v == "numerator"]
-    none_ids = [k for k, v in PRIVACY_BASIS.items() if v == "none"]
+    numerator_ids = [k for k, v in _BASIS.items() if v == "numerator"]
+    none_ids = [k for k, v in _BASIS.items() if v == "none"]
     metric = pl.col("metric_id")
     return (
         pl.when(metric.is_in(none_ids))

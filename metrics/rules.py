@@ -19,8 +19,8 @@ from pathlib import Path
 import polars as pl
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from common.data_contract import EVENT_TYPES
 from common.reference import ReferenceError, reference_dir
-from pipelines.contract import EVENT_TYPES
 
 RULES_FILE = "maaraajat.csv"
 OPEN_END = dt.date(9999, 12, 31)

@@ -29,7 +29,8 @@ def _date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipelines",
-        description="Lataa ja tarkista viennit / load and check the exports (docs/spec/DATA_CONTRACT.md).",
+        description="Lataa ja tarkista viennit / load and check the exports "
+        "(docs/spec/DATA_CONTRACT.md).",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     load = sub.add_parser(

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from common.data_contract import AS_OF_COLUMNS, DEFAULTED_EXPORTS
 from common.reference import fold, reference_dir
 from common.settings import get_settings
-from pipelines.contract import AS_OF_COLUMNS, DEFAULTED_EXPORTS
 from pipelines.exports import SPECS, SPECS_BY_NAME
 from pipelines.loading import Staging, pause_point
 from pipelines.reading import FORMATS, RawTable, read_file

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from common.data_contract import Export
 from common.reference import fold
-from pipelines.contract import Export
 from pipelines.report import Issue, ValidationReport, safe_value
 
 

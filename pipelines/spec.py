@@ -1,6 +1,6 @@
 """What one export's pipeline knows beyond the contract's columns: its specific rules.
 
-The columns, types and codes (the schema) come from ``pipelines.contract``. An
+The columns, types and codes (the schema) come from ``common.data_contract``. An
 ``ExportSpec`` adds the rules that involve more than one cell: periods whose end may not
 precede their start, periods of one client that may not overlap, columns required for
 some event types, references to other exports, and which dates may lie in the future.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.contract import EXPORTS_BY_NAME, Export
+from common.data_contract import EXPORTS_BY_NAME, Export
 
 
 @dataclass(frozen=True)

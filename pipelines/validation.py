@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from common.data_contract import Column, Export
 from pipelines import values
 from pipelines.checks import run_checks
-from pipelines.contract import Column, Export
 from pipelines.header import match_header
 from pipelines.hetu import hetu_columns
 from pipelines.reading import RawTable

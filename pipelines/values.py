@@ -11,8 +11,8 @@ import re
 
 import polars as pl
 
+from common.data_contract import Column
 from common.reference import fold, municipality_lookup
-from pipelines.contract import Column
 
 _ISO = r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T][0-9:.]*)?$"
 _FINNISH = r"^(\d{1,2}\.\d{1,2}\.\d{4})(?:[ T][0-9:.]*)?$"

@@ -1,4 +1,7 @@
-"""``python -m sample_data --out DIR [--clients N] [--seed S] [--from D] [--to D]`` (docs/spec/CLI.md)."""
+"""``python -m sample_data --out DIR [--clients N] [--seed S] [--from D] [--to D]``.
+
+The command of docs/spec/CLI.md.
+"""
 
 from __future__ import annotations
 

@@ -56,7 +56,8 @@ def next_working_day(days: Days) -> Days:
 
 
 def add_months(days: Days, months: int) -> Days:
-    """Same day ``months`` calendar months later, or that month's last day (docs/spec/METRICS.md)."""
+    """Same day ``months`` calendar months later, or that month's last day (as in
+    docs/spec/METRICS.md)."""
     as_days = days.astype("datetime64[D]")
     month = as_days.astype("datetime64[M]")
     day_of_month = (as_days - month.astype("datetime64[D]")).astype(np.int64)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from pipelines.contract import EVENT_TYPES
+from common.data_contract import EVENT_TYPES
 from sample_data.calendar import add_months, day_number, next_working_day, working_day_offset
 from sample_data.periods import TRAINING, TYM, Batch
 from sample_data.profiles import (

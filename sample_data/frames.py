@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from pipelines.contract import EVENT_TYPES
+from common.data_contract import EVENT_TYPES
 from sample_data.periods import STATUSES, TRAINING, TYM, Batch
 from sample_data.population import client_ids
 from sample_data.staff import NONE, caseworker_ids

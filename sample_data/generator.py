@@ -21,7 +21,7 @@ from typing import IO
 import numpy as np
 import polars as pl
 
-from pipelines.contract import EXPORTS
+from common.data_contract import EXPORTS
 from sample_data import frames
 from sample_data.calendar import day_number
 from sample_data.employers import contact_frame, contacts, make_employers, vacancies, vacancy_frame

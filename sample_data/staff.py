@@ -14,8 +14,8 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from common.data_contract import CUSTOMER_WORK_UNITS
 from common.reference import staffing
-from pipelines.contract import CUSTOMER_WORK_UNITS
 from sample_data.calendar import Days
 from sample_data.profiles import PROFILES, Geography
 

@@ -14,8 +14,8 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from access.upload_safety import UploadRefused, unpack_upload
+from common.data_contract import EXPORTS
 from pipelines import load_folder, validate_folder
-from pipelines.contract import EXPORTS
 from pipelines.report import Issue, PipelineError, ValidationReport
 from ui import blocks, data, theme
 from ui.context import Context

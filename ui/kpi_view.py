@@ -63,8 +63,8 @@ def plan_indicators(year: int) -> dict[str, str]:
 
 
 def suppressed(table: pl.DataFrame) -> pl.DataFrame:
-    """The small-number rule of docs/spec/METRICS.md, applied to the whole table (all levels at once,
-    so that secondary suppression sees the totals)."""
+    """The small-number rule of docs/spec/METRICS.md, applied to the whole table (all levels at
+    once, so that secondary suppression sees the totals)."""
     return privacy.suppress(table)
 
 

@@ -15,6 +15,7 @@ VACANCY_FILL_TIME = MetricDefinition(
     unit="days",
     direction="lower",
     exports=("tyopaikat",),
+    privacy="none",
     goal="kohtaanto",
     sql="employers/vacancy_fill_time.sql",
 )
@@ -30,6 +31,7 @@ EMPLOYER_CONTACTS = MetricDefinition(
     unit="count",
     direction="higher",
     exports=("yrityskontaktit",),
+    privacy="none",
     target_levels=("koko_alue",),
     goal="kohtaanto",
     sql="employers/employer_contacts.sql",
@@ -46,6 +48,7 @@ CASEWORKERS_JOB_OFFERS = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("virkailijat", "tapahtumat"),
+    privacy="denominator",
     goal="kohtaanto",
     sql="employers/caseworkers_job_offers.sql",
 )

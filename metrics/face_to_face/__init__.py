@@ -16,6 +16,7 @@ INITIAL_INTERVIEWS = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("tapahtumat", "asiakkaat"),
+    privacy="denominator",
     goal="lahipalvelut",
     sql="face_to_face/meetings.sql",
 )
@@ -31,6 +32,7 @@ JOB_SEARCH_DISCUSSIONS = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("tapahtumat", "asiakkaat"),
+    privacy="denominator",
     goal="lahipalvelut",
     sql="face_to_face/meetings.sql",
 )
@@ -46,6 +48,7 @@ MEETINGS_OUTSIDE_HOME = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("tapahtumat", "asiakkaat"),
+    privacy="denominator",
     has_target=False,
     goal="seuranta",
     sql="face_to_face/meetings.sql",

@@ -17,6 +17,7 @@ IMMIGRANT_SERVICES = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("tapahtumat",),
+    privacy="none",
     goal="maahanmuuttajat",
     sql="structures/immigrant_services.sql",
 )
@@ -32,6 +33,7 @@ SERVICE_POINTS_OPERATING = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("palvelupisteet",),
+    privacy="none",
     goal="palvelupisteet",
     sql="structures/service_points_operating.sql",
 )
@@ -47,6 +49,7 @@ SERVICE_POINTS_YOUTH = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("palvelupisteet",),
+    privacy="none",
     goal="palvelupisteet",
     sql="structures/service_points_youth.sql",
 )
@@ -62,6 +65,7 @@ ECOSYSTEM_GROUPS = MetricDefinition(
     unit="share",
     direction="higher",
     exports=("tyoryhmat",),
+    privacy="none",
     levels=("koko_alue",),
     target_levels=("koko_alue",),
     goal="ekosysteemi",

@@ -1,4 +1,4 @@
-"""asiakkaat (clients): schema in pipelines.contract; unique asiakas_id, no further rules."""
+"""asiakkaat (clients): schema in common.data_contract; unique asiakas_id, no further rules."""
 
 from pipelines.spec import ExportSpec
 

@@ -1,7 +1,7 @@
 """tapahtumat (client events): unique tapahtuma_id; a channel for meetings, a caseworker
 for job offers, notices and presentations; known client and caseworker."""
 
-from pipelines.contract import JOB_OFFER_TYPES, MEETING_TYPES
+from common.data_contract import JOB_OFFER_TYPES, MEETING_TYPES
 from pipelines.spec import ExportSpec, Reference, RequiredWhen
 
 SPEC = ExportSpec(

@@ -1,6 +1,6 @@
 """A tiny DuckDB of the contract's tables for hand-made metric fixtures.
 
-Tables are created from pipelines.contract (``Export.ddl``) and the reference tables of
+Tables are created from common.data_contract (``Export.ddl``) and the reference tables of
 docs/database.md from common.reference, exactly as a load leaves them; an export left out of
 ``exports`` has no table, as when a folder lacks it.
 """
@@ -16,8 +16,8 @@ import duckdb
 import polars as pl
 
 from common import reference
+from common.data_contract import EXPORTS, EXPORTS_BY_NAME
 from metrics.engine import kpi_table
-from pipelines.contract import EXPORTS, EXPORTS_BY_NAME
 
 ALL_EXPORTS = tuple(e.name for e in EXPORTS)
 

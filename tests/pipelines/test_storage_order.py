@@ -11,8 +11,8 @@ import duckdb
 import polars as pl
 import pytest
 
+from common.data_contract import EXPORTS_BY_NAME
 from pipelines import load_folder
-from pipelines.contract import EXPORTS_BY_NAME
 from pipelines.exports import SPECS_BY_NAME
 from pipelines.loading import Staging
 from pipelines.storage_order import STORAGE_ORDER, storage_parts

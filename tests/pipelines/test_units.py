@@ -7,8 +7,8 @@ from datetime import date
 import polars as pl
 import pytest
 
+from common.data_contract import EXPORTS_BY_NAME
 from pipelines import values
-from pipelines.contract import EXPORTS_BY_NAME
 from pipelines.csv_bytes import maybe_padded
 from pipelines.hetu import hetu_columns, is_valid_hetu
 from pipelines.report import HIDDEN, Issue, PipelineError, ValidationReport, safe_value

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipelines.contract import EXPORTS
+from common.data_contract import EXPORTS
 from sample_data.generator import Options, generate
 
 FIRST = dt.date(2025, 1, 1)

@@ -1,4 +1,4 @@
-"""Every rule of docs/spec/DATA_CONTRACT.md holds in a generated folder, checked without the pipelines."""
+"""Every rule of docs/spec/DATA_CONTRACT.md holds in a generated folder (without the pipelines)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from common.data_contract import EXPORTS, JOB_OFFER_TYPES, MEETING_TYPES
 from common.reference import municipalities
-from pipelines.contract import EXPORTS, JOB_OFFER_TYPES, MEETING_TYPES
 from tests.sample_data.conftest import FIRST, LAST
 
 Tables = dict[str, pl.DataFrame]

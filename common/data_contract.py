@@ -251,7 +251,8 @@ EXPORTS_BY_NAME: dict[str, Export] = {e.name: e for e in EXPORTS}
 # Small registers the area keeps by hand: the project ships defaults (reference/defaults/).
 DEFAULTED_EXPORTS = ("tyoryhmat", "palvelupisteet")
 
-# The columns whose latest date is the default as-of (extraction) date of a load (docs/spec/METRICS.md).
+# The columns whose latest date is the default as-of (extraction) date of a load
+# (docs/spec/METRICS.md).
 AS_OF_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tapahtumat", "pvm"),
     ("yrityskontaktit", "pvm"),
