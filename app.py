@@ -13,7 +13,7 @@ import streamlit as st
 
 from access.gate import account_sidebar, gate, local_mode_banner, visible_sections
 from access.roles import Capability
-from ui import blocks, chart_renderer, context, data, presentation, sidebar, theme
+from ui import blocks, cached_queries, chart_renderer, page_context, presentation, sidebar, theme
 from ui.i18n import t
 from ui.pages import CHART_PAGE_KINDS, GOAL_PAGES, PAGE_KINDS
 
@@ -31,7 +31,7 @@ st.set_page_config(
 access = gate(PAGE_KINDS, banner=False)
 account_sidebar(access)
 db = blocks.usable_db()  # None for a broken file too: pages say so, the Data page reloads
-as_of = data.load_info(db.path, db.identity).as_of if db else date.today()
+as_of = cached_queries.load_info(db.path, db.identity).as_of if db else date.today()
 sidebar.init_state(as_of)
 lang = sidebar.current_lang()
 presenting = (
@@ -67,7 +67,7 @@ more = [
         icon=":material/groups:",
     ),
     st.Page(
-        "app_pages/data.py",
+        "app_pages/data_page.py",
         title=t("nav_data", lang),
         url_path="aineisto",
         icon=":material/database:",
@@ -83,7 +83,7 @@ if PAGE_KINDS.get(page.url_path) in CHART_PAGE_KINDS:
     chart_renderer.start()  # its engine starts while this run computes the page's figures
 
 if db is None:
-    context.clear()
+    page_context.clear()
     if not presenting:
         sidebar.render(as_of, presentation=False)
     sidebar.sync_url(sidebar.current_view())
@@ -91,9 +91,9 @@ if db is None:
 elif presenting:
     view = sidebar.current_view()
     sidebar.sync_url(view)
-    presentation.render(context.build(view, db))
+    presentation.render(page_context.build(view, db))
 else:
     view = sidebar.render(as_of, presentation=access.can(Capability.PRESENTATION))
     sidebar.sync_url(view)
-    context.build(view, db)
+    page_context.build(view, db)
     page.run()

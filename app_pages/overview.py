@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import blocks, cards, downloads, kpi_view, report_download
+from ui import blocks, board_report_download, cards, downloads, kpi_view
 from ui.i18n import t
 from ui.pages import GOAL_KEYS
 
@@ -17,7 +17,7 @@ for c in all_cards.values():
 st.markdown(f"**{t('summary_counts', lang, **counts)}**")
 
 with st.container(horizontal=True, vertical_alignment="center"):
-    report_download.button(ctx)
+    board_report_download.button(ctx)
     downloads.buttons(
         downloads.kpi_for_download(ctx.kpi()),
         downloads.file_stem("kpi", ctx.start, ctx.end),

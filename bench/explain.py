@@ -22,9 +22,9 @@ from typing import Any
 
 import duckdb
 
-from metrics.context import open_cursor, read_as_of, run_metric_sql
 from metrics.definition import MetricDefinition
 from metrics.registry import REGISTRY
+from metrics.sql_context import open_cursor, read_as_of, run_metric_sql
 
 _PARAM = re.compile(r"\$([a-z_]+)")
 

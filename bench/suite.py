@@ -28,7 +28,7 @@ from bench.browser import Page, page_loads
 from bench.child import ROOT, BenchError, run_child
 from bench.crosscheck import differences
 from bench.datasets import CACHE, Dataset, dataset
-from bench.loading import load
+from bench.load_step import load
 
 RESULTS = ROOT / "bench" / "results"
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))

@@ -20,7 +20,7 @@ import duckdb
 from common.settings import get_settings
 from metrics.definition import ALL_LEVELS
 from metrics.engine import MetricsError, kpi_table
-from metrics.export import ExportError, write_table
+from metrics.kpi_file import ExportError, write_table
 from metrics.privacy import small_token, suppress
 from metrics.registry import REGISTRY
 

@@ -10,8 +10,14 @@ import duckdb
 import polars as pl
 
 from common.reference import AREA_NAME, SERVICE_AREAS, municipalities
-from metrics.context import MetricsError, existing_tables, open_cursor, read_as_of, run_metric_sql
 from metrics.definition import ALL_LEVELS
+from metrics.sql_context import (
+    MetricsError,
+    existing_tables,
+    open_cursor,
+    read_as_of,
+    run_metric_sql,
+)
 
 
 def areas_of(level: str) -> list[str]:

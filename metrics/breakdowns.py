@@ -1,6 +1,6 @@
 """The dashboard's drill-down tables behind the KPIs (METRICS_API.md, "breakdowns").
 
-Each table is computed from the same period relations as the KPI table (metrics.context:
+Each table is computed from the same period relations as the KPI table (metrics.sql_context:
 ``kpi_days`` = the days of ``[from, E]``, ``E = min(to, A)``), with its SQL in
 ``breakdowns_sql/`` and DuckDB bound parameters only. Areas follow the KPI table: ``level``
 is ``koko_alue``, ``palvelualue`` or ``kunta``; ``area=None`` gives every area of the level.

@@ -17,10 +17,10 @@ import duckdb
 import polars as pl
 
 from metrics.breakdown_base import area_grid, place, run_breakdown_sql, sql_text
-from metrics.context import MetricsError
 from metrics.definition import MetricDefinition
 from metrics.privacy import suppress_counts
 from metrics.registry import get
+from metrics.sql_context import MetricsError
 
 OUTCOMES = ("on_time", "late", "excluded", "pending")
 _FINAL_SELECT = re.compile(r"^SELECT\b", re.MULTILINE)

@@ -6,7 +6,7 @@ service areas and the whole area, and the series can bucket by week or month:
 
 ``b_start DATE, kunta VARCHAR, numerator DOUBLE, denominator DOUBLE, pending BIGINT``
 
-The SQL sees these relations besides the export tables (registered by metrics.context):
+The SQL sees these relations besides the export tables (registered by metrics.sql_context):
 ``kpi_days(d, b_start)`` every day of ``[from, E]`` with its bucket, ``kpi_buckets(b_start,
 b_end, b_e)`` every bucket that has begun by ``A`` with its elapsed end ``b_e = min(b_end, A)``,
 ``kpi_calendar(d, is_working_day, wd_ord)`` and ``kpi_rules`` (reference/maaraajat.csv); and the

@@ -14,13 +14,19 @@ from collections.abc import Sequence
 import duckdb
 import polars as pl
 
-from metrics.calendar import Grain
-from metrics.context import MetricsError, existing_tables, open_cursor, read_as_of, run_metric_sql
 from metrics.definition import ALL_LEVELS, MetricDefinition
 from metrics.registry import REGISTRY, get
 from metrics.rollup import KEYS, grid_of, roll_up
+from metrics.sql_context import (
+    MetricsError,
+    existing_tables,
+    open_cursor,
+    read_as_of,
+    run_metric_sql,
+)
 from metrics.targeting import attach_targets
 from metrics.targets import targets_year_used
+from metrics.working_days import Grain
 
 __all__ = ["KPI_COLUMNS", "MetricsError", "compute", "kpi_table", "targets_year_used"]
 

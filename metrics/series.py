@@ -16,10 +16,10 @@ import duckdb
 import polars as pl
 from pydantic import BaseModel, ConfigDict
 
-from metrics.context import MetricsError, read_as_of
 from metrics.engine import compute
 from metrics.registry import get
-from metrics.status import holds
+from metrics.sql_context import MetricsError, read_as_of
+from metrics.target_status import holds
 from metrics.targets import targets_for_period
 
 EMPLOYER_CONTACTS = "employer_contacts"

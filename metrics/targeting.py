@@ -15,7 +15,7 @@ from calendar import isleap
 import polars as pl
 
 from metrics.definition import MetricDefinition
-from metrics.status import status
+from metrics.target_status import status
 from metrics.targets import targets_for_period
 
 

@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pipelines.folder import LoadSummary, load_folder, validate_folder
-    from pipelines.report import Issue, PipelineError, ValidationReport
+    from pipelines.validation_report import Issue, PipelineError, ValidationReport
 
 _HOMES = {
     "LoadSummary": "pipelines.folder",
     "load_folder": "pipelines.folder",
     "validate_folder": "pipelines.folder",
-    "Issue": "pipelines.report",
-    "PipelineError": "pipelines.report",
-    "ValidationReport": "pipelines.report",
+    "Issue": "pipelines.validation_report",
+    "PipelineError": "pipelines.validation_report",
+    "ValidationReport": "pipelines.validation_report",
 }
 
 __all__ = [

@@ -16,7 +16,7 @@ from common.settings import get_settings
 
 if TYPE_CHECKING:
     from pipelines.folder import LoadSummary
-    from pipelines.report import Issue
+    from pipelines.validation_report import Issue
 
 
 def _date(text: str) -> date:
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
     from pipelines.folder import load_folder, validate_folder  # heavy: after parsing
-    from pipelines.report import PipelineError
+    from pipelines.validation_report import PipelineError
 
     try:
         if args.command == "load":

@@ -12,7 +12,7 @@ from datetime import date
 
 import polars as pl
 
-from pipelines.report import EXAMPLES_PER_KIND, Issue, ValidationReport, safe_value
+from pipelines.validation_report import EXAMPLES_PER_KIND, Issue, ValidationReport, safe_value
 
 FAR_FUTURE = date(9999, 12, 31)
 

@@ -17,7 +17,7 @@ import duckdb
 
 from common.settings import get_settings
 from pipelines.exports import SPECS
-from pipelines.report import PipelineError
+from pipelines.validation_report import PipelineError
 
 _LOAD_FI = "Lataa aineisto komennolla: python -m pipelines load KANSIO"
 _LOAD_EN = "Load the data with: python -m pipelines load DIR"

@@ -18,11 +18,11 @@ from common.data_contract import AS_OF_COLUMNS, DEFAULTED_EXPORTS
 from common.reference import fold, reference_dir
 from common.settings import get_settings
 from pipelines.exports import SPECS, SPECS_BY_NAME
-from pipelines.loading import Staging, pause_point
 from pipelines.reading import FORMATS, RawTable, read_file
-from pipelines.report import Issue, PipelineError, ValidationReport
-from pipelines.rules import Context
+from pipelines.staging import Staging, pause_point
 from pipelines.validation import validate_table
+from pipelines.validation_report import Issue, PipelineError, ValidationReport
+from pipelines.validation_rules import ValidationContext
 
 Progress = Callable[[float, str], None]
 
@@ -108,7 +108,7 @@ def _run(
     defaults = tuple(n for n in DEFAULTED_EXPORTS if n not in files)
     for name in defaults:
         files[name] = reference_dir() / "defaults" / f"{name}.csv"
-    ctx = Context(limit=as_of or date.today())
+    ctx = ValidationContext(limit=as_of or date.today())
     rows: dict[str, int] = {}
     latest: list[date] = []
     todo = [s for s in SPECS if s.name in files]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from common.data_contract import Export
 from common.reference import fold
-from pipelines.report import Issue, ValidationReport, safe_value
+from pipelines.validation_report import Issue, ValidationReport, safe_value
 
 
 def match_header(

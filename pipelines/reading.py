@@ -24,7 +24,7 @@ from pipelines.csv_bytes import (
     looks_html,
     maybe_padded,
 )
-from pipelines.report import Issue, PipelineError, ValidationReport
+from pipelines.validation_report import Issue, PipelineError, ValidationReport
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 _BOM = b"\xef\xbb\xbf"

@@ -17,9 +17,15 @@ from pipelines.checks import run_checks
 from pipelines.header import match_header
 from pipelines.hetu import hetu_columns
 from pipelines.reading import RawTable
-from pipelines.report import Issue, ValidationReport
-from pipelines.rules import Context, cell_checks, outside_years, overlaps, row_checks
 from pipelines.spec import ExportSpec
+from pipelines.validation_report import Issue, ValidationReport
+from pipelines.validation_rules import (
+    ValidationContext,
+    cell_checks,
+    outside_years,
+    overlaps,
+    row_checks,
+)
 
 _DTYPES: dict[str, pl.DataType] = {
     "date": pl.Date(), "int": pl.Int32(), "bool": pl.Boolean(),
@@ -90,7 +96,7 @@ def _dates(frame: pl.DataFrame, export: Export, found: dict[str, str]) -> pl.Dat
     return frame.with_columns(values.to_date(pl.col(found[n])).alias(n) for n in slow)
 
 
-def validate_table(raw: RawTable, spec: ExportSpec, ctx: Context) -> Validated:
+def validate_table(raw: RawTable, spec: ExportSpec, ctx: ValidationContext) -> Validated:
     """Checks one file against its export's rules; returns the typed frame and the report."""
     report = ValidationReport()
     export, file = spec.export, raw.file

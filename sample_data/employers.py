@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from sample_data.calendar import next_working_day, year_of
+from sample_data.day_numbers import next_working_day, year_of
 from sample_data.profiles import (
     EMPLOYER_CONTACTS_PER_YEAR,
     PROFILES,

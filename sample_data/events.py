@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from common.data_contract import EVENT_TYPES
-from sample_data.calendar import add_months, day_number, next_working_day, working_day_offset
+from sample_data.day_numbers import add_months, day_number, next_working_day, working_day_offset
 from sample_data.periods import TRAINING, TYM, Batch
 from sample_data.profiles import (
     FACE_TO_FACE_TREND_PER_YEAR,

@@ -23,7 +23,7 @@ import polars as pl
 
 from common.data_contract import EXPORTS
 from sample_data import frames
-from sample_data.calendar import day_number
+from sample_data.day_numbers import day_number
 from sample_data.employers import contact_frame, contacts, make_employers, vacancies, vacancy_frame
 from sample_data.events import EventBuilder
 from sample_data.periods import make_periods

@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from sample_data.calendar import year_of
+from sample_data.day_numbers import year_of
 from sample_data.profiles import PROFILES, Geography
 
 Ints = npt.NDArray[np.int64]

@@ -16,7 +16,7 @@ import polars as pl
 
 from common.data_contract import CUSTOMER_WORK_UNITS
 from common.reference import staffing
-from sample_data.calendar import Days
+from sample_data.day_numbers import Days
 from sample_data.profiles import PROFILES, Geography
 
 Ints = npt.NDArray[np.int64]

@@ -1,4 +1,4 @@
-"""The breakdowns of each goal's page (metrics.breakdowns through ui.data): channel split
+"""The breakdowns of each goal's page (metrics.breakdowns through ui.cached_queries): channel split
 of interviews and discussions, meetings outside the home municipality, fill-time
 distribution, deadline cohorts (on time / late / excluded / pending), caseworkers without
 job offers (pseudonymous ids), and the registers of working groups and service points.
@@ -17,10 +17,10 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
-from ui import charts, data, downloads, kpi_view, tables
-from ui.context import Context
+from ui import cached_queries, charts, downloads, kpi_view, tables
 from ui.formatting import fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
+from ui.page_context import PageContext
 
 COHORT_METRICS: dict[str, tuple[str, ...]] = {
     "lahipalvelut": ("tym_assessment_within_3_months",),
@@ -34,9 +34,9 @@ COHORT_METRICS: dict[str, tuple[str, ...]] = {
 _CODE_COLUMNS = ("tyyppi", "kanava", "yksikko", "outcome")
 
 
-def _get(ctx: Context, name: str, extra: str = "") -> pl.DataFrame:
+def _get(ctx: PageContext, name: str, extra: str = "") -> pl.DataFrame:
     area = ctx.view.area
-    return data.breakdown(
+    return cached_queries.breakdown(
         ctx.db.path, ctx.db.identity, name, ctx.start, ctx.end, area.level, area.area, extra
     )
 
@@ -66,7 +66,7 @@ def screen_frame(df: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     return pl.DataFrame(out, schema={k: pl.String for k in out})
 
 
-def _table(ctx: Context, df: pl.DataFrame, name: str) -> None:
+def _table(ctx: PageContext, df: pl.DataFrame, name: str) -> None:
     if df.height == 0:
         st.caption(t("no_rows", ctx.lang))
         return
@@ -74,7 +74,7 @@ def _table(ctx: Context, df: pl.DataFrame, name: str) -> None:
     downloads.buttons(df, downloads.file_stem(name, ctx.start, ctx.end), f"bd_{name}", ctx.lang)
 
 
-def channel_split(ctx: Context) -> None:
+def channel_split(ctx: PageContext) -> None:
     lang = ctx.lang
     st.markdown(f"#### {t('channel_split', lang)}")
     df = _get(ctx, "channel_split")
@@ -116,12 +116,12 @@ def channel_split(ctx: Context) -> None:
     )
 
 
-def meeting_flows(ctx: Context) -> None:
+def meeting_flows(ctx: PageContext) -> None:
     st.markdown(f"#### {t('meeting_flows', ctx.lang)}")
     _table(ctx, _get(ctx, "meeting_flows"), "meeting_flows")
 
 
-def fill_time(ctx: Context) -> None:
+def fill_time(ctx: PageContext) -> None:
     lang = ctx.lang
     st.markdown(f"#### {t('fill_time_distribution', lang)}")
     summary = _get(ctx, "fill_time_summary")
@@ -144,7 +144,7 @@ def fill_time(ctx: Context) -> None:
     _table(ctx, dist, "fill_time_distribution")
 
 
-def caseworkers(ctx: Context) -> None:
+def caseworkers(ctx: PageContext) -> None:
     if not current_access().can(Capability.CASEWORKER_TABLES):
         return
     st.markdown(f"#### {t('caseworkers_without_offers', ctx.lang)}")
@@ -152,8 +152,8 @@ def caseworkers(ctx: Context) -> None:
     _table(ctx, _get(ctx, "caseworkers_without_offers"), "caseworkers_without_offers")
 
 
-def cohorts(goal: str) -> Callable[[Context], None]:
-    def draw(ctx: Context) -> None:
+def cohorts(goal: str) -> Callable[[PageContext], None]:
+    def draw(ctx: PageContext) -> None:
         st.markdown(f"#### {t('cohort_outcomes', ctx.lang)}")
         for metric_id in COHORT_METRICS[goal]:
             st.caption(kpi_view.title(kpi_view.metric(metric_id), ctx.lang))
@@ -162,14 +162,14 @@ def cohorts(goal: str) -> Callable[[Context], None]:
     return draw
 
 
-def register(name: str) -> Callable[[Context], None]:
-    def draw(ctx: Context) -> None:
-        _table(ctx, data.table(ctx.db.path, ctx.db.identity, name), name)
+def register(name: str) -> Callable[[PageContext], None]:
+    def draw(ctx: PageContext) -> None:
+        _table(ctx, cached_queries.table(ctx.db.path, ctx.db.identity, name), name)
 
     return draw
 
 
-Section = tuple[str, Callable[[Context], None]]  # (title text key, draw)
+Section = tuple[str, Callable[[PageContext], None]]  # (title text key, draw)
 
 SECTIONS: dict[str, tuple[Section, ...]] = {
     "lahipalvelut": (
@@ -198,7 +198,7 @@ def _allowed(goal: str) -> tuple[Section, ...]:
     )
 
 
-def render(goal: str, ctx: Context) -> None:
+def render(goal: str, ctx: PageContext) -> None:
     """The goal's breakdowns; with more than one, a selector draws only the chosen one (every
     one stays a click away, with its downloads)."""
     sections = dict(_allowed(goal))

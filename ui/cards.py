@@ -16,11 +16,11 @@ from datetime import timedelta
 import polars as pl
 import streamlit as st
 
-from ui import data, kpi_view
-from ui.context import ALL_LEVELS, Context
+from ui import cached_queries, kpi_view
 from ui.formatting import fmt_change, fmt_int
 from ui.i18n import Lang, t
-from ui.status import OKABE_ITO
+from ui.page_context import ALL_LEVELS, PageContext
+from ui.status_style import OKABE_ITO
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class CardData:
     pace: str | None
 
 
-def _area_rows(table: pl.DataFrame, ctx: Context) -> dict[str, dict[str, object]]:
+def _area_rows(table: pl.DataFrame, ctx: PageContext) -> dict[str, dict[str, object]]:
     area = ctx.view.area
     own = table.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
     whole = table.filter(pl.col("level") == "koko_alue")
@@ -41,17 +41,19 @@ def _area_rows(table: pl.DataFrame, ctx: Context) -> dict[str, dict[str, object]
     return rows
 
 
-def card_data(ctx: Context) -> dict[str, CardData]:
+def card_data(ctx: PageContext) -> dict[str, CardData]:
     """Everything the cards of the chosen view show, keyed by metric id."""
     lang = ctx.lang
     now = _area_rows(ctx.kpi_on_screen(), ctx)
     week_ago_end = ctx.effective_end - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end >= ctx.start:
-        earlier = data.kpi(ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS)
+        earlier = cached_queries.kpi(
+            ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS
+        )
         before = _area_rows(kpi_view.suppressed(earlier), ctx)
     weekly = ctx.series("week")
-    indicators = kpi_view.plan_indicators(data.targets_year(ctx.end))
+    indicators = kpi_view.plan_indicators(cached_queries.targets_year(ctx.end))
     out: dict[str, CardData] = {}
     for metric_id, row in now.items():
         shown = kpi_view.shown_row(row, lang)
@@ -76,8 +78,8 @@ def card_data(ctx: Context) -> dict[str, CardData]:
     return out
 
 
-def _pace(ctx: Context) -> str | None:
-    p = data.projection(ctx.db.path, ctx.db.identity, ctx.effective_end.year)
+def _pace(ctx: PageContext) -> str | None:
+    p = cached_queries.projection(ctx.db.path, ctx.db.identity, ctx.effective_end.year)
     if p is None or p.target is None:
         return None
     lang = ctx.lang

@@ -7,7 +7,7 @@ script) added about 1.4 s to each goal page on this project's 2-core machine, an
 the browser (``st.vega_lite_chart``) still about 0.5 s of the browser's CPU for a goal page's
 four charts; a picture costs the browser almost nothing, which is what lets 25 people open the
 dashboard at once (docs/dashboard.md, docs/scaling.md). The server draws each chart once per
-view (cached). The board report keeps Plotly (ui/report_chart.py).
+view (cached). The board report keeps Plotly (ui/board_report_chart.py).
 
 Every value that is shown as text (bar labels, tooltips) is formatted here in Python, so the
 chart says exactly what the tables and the KPI table say."""
@@ -26,7 +26,7 @@ import streamlit as st
 from ui import chart_renderer
 from ui.formatting import fmt_date, fmt_target, fmt_value
 from ui.i18n import Lang, t
-from ui.status import OKABE_ITO, TARGET_LINE_COLOUR, status_style
+from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_style
 
 Spec = dict[str, Any]
 

@@ -16,11 +16,11 @@ from access.roles import Capability
 from access.upload_safety import UploadRefused, unpack_upload
 from common.data_contract import EXPORTS
 from pipelines import load_folder, validate_folder
-from pipelines.report import Issue, PipelineError, ValidationReport
-from ui import blocks, data, theme
-from ui.context import Context
+from pipelines.validation_report import Issue, PipelineError, ValidationReport
+from ui import blocks, cached_queries, theme
 from ui.formatting import fmt_date, fmt_datetime, fmt_int
 from ui.i18n import Lang, t
+from ui.page_context import PageContext
 
 _REPORT_KEY = "_upload_report"
 _FOLDER_KEY = "_upload_folder"
@@ -78,7 +78,7 @@ def log_table(log: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     return out.rename({c: t(k, lang) for c, k in _LOG_COLUMNS.items() if c in out.columns})
 
 
-def loaded(ctx: Context) -> None:
+def loaded(ctx: PageContext) -> None:
     lang, db = ctx.lang, ctx.db
     st.markdown(
         f"**{t('as_of', lang)}:** {fmt_date(ctx.info.as_of, lang)}  \n"
@@ -87,7 +87,7 @@ def loaded(ctx: Context) -> None:
     )
     st.subheader(t("row_counts", lang), anchor=False, divider="gray")
     titles = {e.name: (e.title_fi if lang == "fi" else e.title_en) for e in EXPORTS}
-    counts = data.exports_loaded(db.path, db.identity)
+    counts = cached_queries.exports_loaded(db.path, db.identity)
     st.dataframe(
         pl.DataFrame(
             {
@@ -100,10 +100,10 @@ def loaded(ctx: Context) -> None:
         height=_fit(len(counts)),
     )
     st.subheader(t("load_log", lang), anchor=False, divider="gray")
-    log = log_table(data.table(db.path, db.identity, "load_log"), lang)
+    log = log_table(cached_queries.table(db.path, db.identity, "load_log"), lang)
     st.dataframe(log, hide_index=True, width="stretch", height=_fit(log.height))
     st.subheader(t("warnings", lang), anchor=False, divider="gray")
-    warnings = data.table(db.path, db.identity, "load_warnings")
+    warnings = cached_queries.table(db.path, db.identity, "load_warnings")
     if warnings.height == 0:
         st.caption(t("no_warnings", lang))
     else:
@@ -162,7 +162,7 @@ def run_load(folder: Path, lang: Lang) -> None:
         bar.progress(min(max(fraction, 0.0), 1.0), text=message)
 
     try:
-        summary = load_folder(folder, data.db_path(), progress=progress)
+        summary = load_folder(folder, cached_queries.db_path(), progress=progress)
     except PipelineError as exc:
         show_report(exc.report, lang)
         return
@@ -171,7 +171,7 @@ def run_load(folder: Path, lang: Lang) -> None:
     st.rerun()
 
 
-def render(ctx: Context | None, lang: Lang) -> None:
+def render(ctx: PageContext | None, lang: Lang) -> None:
     st.caption(t("data_intro", lang))
     if ctx is None:
         blocks.no_database(lang)

@@ -1,6 +1,6 @@
 """Download buttons for every table and chart: Finnish-Excel CSV, standard CSV and XLSX.
 
-The bytes come from metrics.export (the same writer as ``python -m metrics export``), so a
+The bytes come from metrics.kpi_file (the same writer as ``python -m metrics export``), so a
 download equals the command's output for the same choices. Files are built only when the
 user clicks (a callable ``data``), so drawing a page never pays for its downloads.
 """
@@ -15,7 +15,7 @@ import streamlit as st
 
 from access.gate import current_access
 from access.roles import Capability
-from metrics import export, privacy
+from metrics import kpi_file, privacy
 from ui.i18n import Lang, t
 
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -29,8 +29,8 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
 def file_bytes(df: pl.DataFrame, fmt: str) -> bytes:
     """The file of ``df`` in one of FORMATS (``fi`` = ``;``, decimal comma, UTF-8 with BOM)."""
     if fmt == "xlsx":
-        return export.to_xlsx_bytes(df)
-    return export.to_csv_bytes(df, dialect="fi" if fmt == "fi" else "standard")
+        return kpi_file.to_xlsx_bytes(df)
+    return kpi_file.to_csv_bytes(df, dialect="fi" if fmt == "fi" else "standard")
 
 
 def file_stem(name: str, start: date, end: date) -> str:

@@ -13,8 +13,8 @@ import streamlit as st
 
 from metrics.registry import MetricDefinition
 from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
-from ui.context import Context
 from ui.i18n import t
+from ui.page_context import PageContext
 
 RULE_CHANGE = date(2026, 1, 1)
 SUPPLEMENTARY = "supplementary_discussions_first_3_months"
@@ -28,7 +28,7 @@ VIEW_TEXT = {
 }
 
 
-def kpi_slice(ctx: Context, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
+def kpi_slice(ctx: PageContext, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
     """The KPI rows of ``metric_ids`` at ``levels`` for download: what ``python -m metrics
     export --level L --metric M`` writes (with ``--suppress 5`` for roles under the rule)."""
     raw = ctx.kpi().filter(pl.col("metric_id").is_in(metric_ids) & pl.col("level").is_in(levels))
@@ -47,14 +47,16 @@ def render_goal(goal: str) -> None:
     breakdown_view.render(goal, ctx)
 
 
-def _process_notes(ctx: Context) -> None:
+def _process_notes(ctx: PageContext) -> None:
     lang = ctx.lang
     st.caption(t("process_intro", lang))
     if ctx.start < RULE_CHANGE <= ctx.end:
         st.info(t("rule_change", lang), icon=":material/gavel:")
 
 
-def _area_value_row(ctx: Context, table: pl.DataFrame, m: MetricDefinition) -> dict[str, object]:
+def _area_value_row(
+    ctx: PageContext, table: pl.DataFrame, m: MetricDefinition
+) -> dict[str, object]:
     area = ctx.view.area
     rows = table.filter(pl.col("metric_id") == m.id)
     own = rows.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
@@ -62,7 +64,7 @@ def _area_value_row(ctx: Context, table: pl.DataFrame, m: MetricDefinition) -> d
     return chosen.row(0, named=True)
 
 
-def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> None:
+def metric_section(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame) -> None:
     lang = ctx.lang
     st.subheader(kpi_view.title(m, lang), anchor=False, divider="gray")
     row = _area_value_row(ctx, table, m)
@@ -95,7 +97,7 @@ def metric_section(ctx: Context, m: MetricDefinition, table: pl.DataFrame) -> No
         _trend(ctx, m, row, "week" if choice == "week" else "month")
 
 
-def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object], grain: str) -> None:
+def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain: str) -> None:
     lang = ctx.lang
     series = ctx.series(grain).filter(pl.col("metric_id") == m.id)
     series = series.sort("period_start")
@@ -117,7 +119,7 @@ def _trend(ctx: Context, m: MetricDefinition, row: dict[str, object], grain: str
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
 
 
-def _by_area(ctx: Context, m: MetricDefinition, table: pl.DataFrame, level: str) -> None:
+def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: str) -> None:
     lang = ctx.lang
     rows = table.filter((pl.col("metric_id") == m.id) & (pl.col("level") == level))
     shown = [kpi_view.shown_row(r, lang) for r in rows.iter_rows(named=True)]

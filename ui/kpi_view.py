@@ -17,7 +17,7 @@ from metrics.registry import GOALS, REGISTRY, MetricDefinition
 from metrics.targets import load_targets
 from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
-from ui.status import STATUS_STYLES, StatusStyle, badge_html, status_style
+from ui.status_style import STATUS_STYLES, StatusStyle, badge_html, status_style
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import cards, kpi_view, sidebar
-from ui.context import Context
 from ui.i18n import t
+from ui.page_context import PageContext
 from ui.pages import GOAL_KEYS
 
 SLIDES: tuple[str, ...] = (*GOAL_KEYS, "palveluprosessi")
 
 
-def render(ctx: Context) -> None:
+def render(ctx: PageContext) -> None:
     lang = ctx.lang
     index = min(max(ctx.view.slide, 0), len(SLIDES) - 1)
     goal = SLIDES[index]

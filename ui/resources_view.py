@@ -8,14 +8,14 @@ import streamlit as st
 
 from common.reference import municipalities, service_points, staffing, staffing_years
 from ui import charts, downloads, kpi_view, tables
-from ui.context import Context
 from ui.formatting import fmt_number
 from ui.i18n import Lang, t
+from ui.page_context import PageContext
 
 CLIENTS_PER_HTV = "clients_per_customer_service_htv"
 
 
-def staffing_year(ctx: Context) -> int:
+def staffing_year(ctx: PageContext) -> int:
     years = [y for y in staffing_years() if y <= ctx.end.year] or list(staffing_years())
     return max(years)
 
@@ -65,7 +65,7 @@ def on_screen(df: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     )
 
 
-def render(ctx: Context) -> None:
+def render(ctx: PageContext) -> None:
     lang = ctx.lang
     st.markdown(t("resources_intro", lang))
     year = staffing_year(ctx)
@@ -97,7 +97,7 @@ def render(ctx: Context) -> None:
     clients_per_htv(ctx)
 
 
-def clients_per_htv(ctx: Context) -> None:
+def clients_per_htv(ctx: PageContext) -> None:
     lang = ctx.lang
     st.subheader(t("clients_per_htv", lang), anchor=False, divider="gray")
     m = kpi_view.metric(CLIENTS_PER_HTV)

@@ -1,7 +1,7 @@
 """The dashboard's CSS: cards, status badges and presentation mode.
 
 Colours come from the theme (CSS variables of the light or dark theme) except the status
-accents (Okabe–Ito, ui/status.py), which are always paired with an icon and a word.
+accents (Okabe–Ito, ui/status_style.py), which are always paired with an icon and a word.
 """
 
 from __future__ import annotations

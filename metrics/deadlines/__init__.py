@@ -3,7 +3,7 @@ late, excluded (ended before its deadline without the deed) or pending at the as
 
 The TYM assessment and integration plan targets (plan goals 1 and 2) and the legal
 service-process rules of plan section 5 (law 380/2023), whose limits come from the dated
-table reference/maaraajat.csv (metrics.rules).
+table reference/maaraajat.csv (metrics.deadline_rules).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from pipelines.loading import PAUSE_ENV, PAUSE_SECONDS_ENV
+from pipelines.staging import PAUSE_ENV, PAUSE_SECONDS_ENV
 from tests.app.conftest import SAMPLE, sample_db  # noqa: F401  (the session fixture, shared)
 from tests.oidc.conftest import ARTIFACTS, new_context, run_in_browser
 from tests.oidc.harness import REPO, free_port, streamlit_app

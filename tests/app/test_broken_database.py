@@ -33,7 +33,7 @@ def _truncated(tmp_path: Path, sample_db: Path) -> Path:
 
 @pytest.mark.parametrize("broken", [_garbage, _truncated], ids=["garbage", "truncated"])
 @pytest.mark.parametrize("lang", ["fi", "en"])
-@pytest.mark.parametrize("page", [None, "app_pages/data.py"], ids=["overview", "data"])
+@pytest.mark.parametrize("page", [None, "app_pages/data_page.py"], ids=["overview", "data"])
 def test_broken_database_shows_how_to_reload_not_a_traceback(
     tmp_path: Path, sample_db: Path, monkeypatch: pytest.MonkeyPatch,
     broken: object, lang: Lang, page: str | None,

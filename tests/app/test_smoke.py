@@ -25,7 +25,7 @@ PAGES = (
     *(f"app_pages/{file}" for file, *_ in GOAL_PAGES),
     "app_pages/service_process.py",
     "app_pages/resources.py",
-    "app_pages/data.py",
+    "app_pages/data_page.py",
 )
 
 

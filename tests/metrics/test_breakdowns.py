@@ -19,8 +19,8 @@ from metrics.breakdowns import (
     meeting_flows,
 )
 from metrics.breakdowns_people import outcome_sql
-from metrics.context import MetricsError
 from metrics.registry import REGISTRY
+from metrics.sql_context import MetricsError
 from tests.metrics.kpidb import KpiDb, d
 
 Q1 = (d("1.1.2025"), d("31.3.2025"))

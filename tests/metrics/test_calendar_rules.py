@@ -9,8 +9,8 @@ import duckdb
 import pytest
 
 from common.reference import ReferenceError
-from metrics.calendar import buckets, calendar_frame, nth_working_day_after
-from metrics.rules import load_rules, no_rule_message, rules_in_period
+from metrics.deadline_rules import load_rules, no_rule_message, rules_in_period
+from metrics.working_days import buckets, calendar_frame, nth_working_day_after
 from tests.metrics.kpidb import d
 
 

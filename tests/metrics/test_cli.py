@@ -17,7 +17,7 @@ import pytest
 from common.settings import PROJECT_ROOT
 from metrics.__main__ import main
 from metrics.engine import KPI_COLUMNS, kpi_table
-from metrics.export import to_csv_bytes
+from metrics.kpi_file import to_csv_bytes
 from metrics.registry import REGISTRY
 from tests.metrics.kpidb import KpiDb, d
 

@@ -9,9 +9,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from metrics.context import MetricsError
 from metrics.engine import KPI_COLUMNS, kpi_table, targets_year_used
 from metrics.registry import REGISTRY
+from metrics.sql_context import MetricsError
 from tests.metrics.kpidb import ALL_EXPORTS, KpiDb, d
 
 YEAR = (d("1.1.2025"), d("31.12.2025"))
@@ -149,9 +149,9 @@ def test_an_empty_or_repeated_metric_list() -> None:
 
 
 def test_a_shared_query_must_name_its_metrics() -> None:
-    from metrics.context import open_cursor
     from metrics.engine import _run
     from metrics.registry import get
+    from metrics.sql_context import open_cursor
 
     db = KpiDb()
     contacts = get("employer_contacts")

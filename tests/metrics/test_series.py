@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from metrics.context import MetricsError
 from metrics.series import employer_contacts_projection, metric_series
+from metrics.sql_context import MetricsError
 from tests.metrics.kpidb import KpiDb, d
 
 

@@ -13,7 +13,7 @@ import pytest
 import xlsxwriter
 
 from pipelines import PipelineError, load_folder
-from pipelines.report import Issue
+from pipelines.validation_report import Issue
 from tests.pipelines.fixtures import GOOD, sha256, write_folder
 
 AS_OF = date(2026, 10, 31)

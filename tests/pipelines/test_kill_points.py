@@ -1,6 +1,6 @@
 """A load killed with SIGKILL at each stage leaves a working database, and the next load
 succeeds and removes the leftovers. The load is paused at a stage by the test hook in
-``pipelines.loading.pause_point`` (``KPI_PIPELINES_PAUSE_AT``)."""
+``pipelines.staging.pause_point`` (``KPI_PIPELINES_PAUSE_AT``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from pipelines import load_folder
 from pipelines.database import loaded_exports, open_readonly, read_meta
-from pipelines.loading import PAUSE_ENV, PAUSE_SECONDS_ENV
+from pipelines.staging import PAUSE_ENV, PAUSE_SECONDS_ENV
 from tests.pipelines.fixtures import GOOD, sha256, write_folder
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipelines import PipelineError, load_folder, validate_folder
-from pipelines.report import shows_value
+from pipelines.validation_report import shows_value
 from tests.pipelines.fixtures import GOOD, write_folder
 
 AS_OF = date(2026, 10, 31)

@@ -14,7 +14,7 @@ import pytest
 from common.data_contract import EXPORTS_BY_NAME
 from pipelines import load_folder
 from pipelines.exports import SPECS_BY_NAME
-from pipelines.loading import Staging
+from pipelines.staging import Staging
 from pipelines.storage_order import STORAGE_ORDER, storage_parts
 from tests.pipelines.fixtures import GOOD, write_folder
 

@@ -11,7 +11,7 @@ from common.data_contract import EXPORTS_BY_NAME
 from pipelines import values
 from pipelines.csv_bytes import maybe_padded
 from pipelines.hetu import hetu_columns, is_valid_hetu
-from pipelines.report import HIDDEN, Issue, PipelineError, ValidationReport, safe_value
+from pipelines.validation_report import HIDDEN, Issue, PipelineError, ValidationReport, safe_value
 
 
 @pytest.mark.parametrize(

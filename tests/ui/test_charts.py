@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ui import charts
-from ui.status import STATUS_STYLES, TARGET_LINE_COLOUR
+from ui.status_style import STATUS_STYLES, TARGET_LINE_COLOUR
 
 
 def _layers_of(spec: dict[str, Any], mark: str) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics.export import (
+from metrics.kpi_file import (
     ExportError,
     format_number,
     neutralise,

@@ -10,7 +10,7 @@ import polars as pl
 
 from metrics import privacy
 from metrics.engine import KPI_COLUMNS
-from ui import report
+from ui import board_report
 
 START, END, AS_OF = date(2026, 1, 1), date(2026, 10, 31), date(2026, 10, 31)
 
@@ -43,10 +43,12 @@ def _row(
     }
 
 
-def _input(rows: list[dict[str, object]], monthly: list[dict[str, object]]) -> report.ReportInput:
+def _input(
+    rows: list[dict[str, object]], monthly: list[dict[str, object]]
+) -> board_report.ReportInput:
     frame = pl.DataFrame(rows, schema_overrides={"pending": pl.Int64}).select(KPI_COLUMNS)
     months = pl.DataFrame(monthly, schema_overrides={"pending": pl.Int64}).select(KPI_COLUMNS)
-    return report.ReportInput(
+    return board_report.ReportInput(
         lang="fi",
         area_label="Koko alue (Pohjois-Karjala)",
         start=START,
@@ -80,7 +82,7 @@ def build() -> str:
         )
         for m, v in ((1, 0.7), (2, 0.8), (3, 0.76))
     ]
-    return report.build(_input(rows, monthly))
+    return board_report.build(_input(rows, monthly))
 
 
 def test_one_offline_file_that_prints_one_goal_per_page() -> None:
@@ -108,5 +110,5 @@ def test_small_numbers_are_suppressed() -> None:
     # three vacancies: not people, so shown; a share over three people would be "<5".
     assert "3,0\u00a0vrk" in html
     rows = [_row("initial_interviews_face_to_face", 0.5, 1, 2, ">=", 0.75, "off")]
-    small = report.build(_input(rows, rows))
+    small = board_report.build(_input(rows, rows))
     assert "&lt;5" in small and "50,0" not in small

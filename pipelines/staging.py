@@ -19,9 +19,9 @@ import duckdb
 import polars as pl
 
 from common import reference
-from pipelines.report import Issue
 from pipelines.spec import ExportSpec
 from pipelines.storage_order import storage_parts
+from pipelines.validation_report import Issue
 
 PAUSE_ENV = "KPI_PIPELINES_PAUSE_AT"  # test hook: sleep at a named stage (see docs)
 PAUSE_SECONDS_ENV = "KPI_PIPELINES_PAUSE_SECONDS"

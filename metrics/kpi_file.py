@@ -27,7 +27,7 @@ from typing import Literal
 
 import polars as pl
 
-from metrics.export_cells import (
+from metrics.kpi_file_cells import (
     FORMULA_STARTS,
     Dialect,
     csv_text,
@@ -37,7 +37,7 @@ from metrics.export_cells import (
     rows,
     shown_columns,
 )
-from metrics.export_xlsx import to_xlsx_bytes
+from metrics.kpi_file_xlsx import to_xlsx_bytes
 from metrics.privacy import SMALL
 
 __all__ = [

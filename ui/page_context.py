@@ -1,7 +1,7 @@
 """What every page needs for one run: the view, the database, the period, the KPI table.
 
 app.py builds it once per run after the sidebar (``build``); pages read it (``get``) and
-stay thin: read filters, call metrics through ui.data, draw.
+stay thin: read filters, call metrics through ui.cached_queries, draw.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import polars as pl
 import streamlit as st
 
 from common.reference import AREA_NAME
-from ui import data
+from ui import cached_queries
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
 from ui.view import View, resolve_period
@@ -23,10 +23,10 @@ ALL_LEVELS: tuple[str, ...] = ("koko_alue", "palvelualue", "kunta")
 
 
 @dataclass(frozen=True)
-class Context:
+class PageContext:
     view: View
-    db: data.DbHandle
-    info: data.LoadInfo
+    db: cached_queries.DbHandle
+    info: cached_queries.LoadInfo
     start: date
     end: date
 
@@ -40,11 +40,13 @@ class Context:
         return min(self.end, self.info.as_of)
 
     def kpi(self, levels: tuple[str, ...] = ALL_LEVELS) -> pl.DataFrame:
-        return data.kpi(self.db.path, self.db.identity, self.start, self.end, levels)
+        return cached_queries.kpi(self.db.path, self.db.identity, self.start, self.end, levels)
 
     def kpi_on_screen(self) -> pl.DataFrame:
         """The KPI table of every level with the small-number rule applied (cached)."""
-        return data.kpi_on_screen(self.db.path, self.db.identity, self.start, self.end, ALL_LEVELS)
+        return cached_queries.kpi_on_screen(
+            self.db.path, self.db.identity, self.start, self.end, ALL_LEVELS
+        )
 
     def kpi_for_area(self) -> pl.DataFrame:
         """The KPI rows of the chosen area (metrics defined at koko_alue only fall back to it)."""
@@ -63,19 +65,19 @@ class Context:
         """Weekly or monthly KPI rows of the chosen area (small numbers suppressed); metrics
         defined only for the whole area come from the whole area."""
         area = self.view.area
-        own = data.series_on_screen(
+        own = cached_queries.series_on_screen(
             self.db.path, self.db.identity, self.start, self.end, grain, area.level, area.area
         )
         if area.level == "koko_alue":
             return own
-        whole = data.series_on_screen(
+        whole = cached_queries.series_on_screen(
             self.db.path, self.db.identity, self.start, self.end, grain, "koko_alue", AREA_NAME
         )
         missing = set(whole["metric_id"].unique()) - set(own["metric_id"].unique())
         return pl.concat([own, whole.filter(pl.col("metric_id").is_in(sorted(missing)))])
 
     def targets_label(self) -> str:
-        used = data.targets_year(self.end)
+        used = cached_queries.targets_year(self.end)
         if used == self.end.year:
             return t("targets_of_year", self.lang, year=used)
         return t("targets_of_earlier_year", self.lang, year=used, end_year=self.end.year)
@@ -91,18 +93,18 @@ class Context:
         )
 
 
-def build(view: View, db: data.DbHandle) -> Context:
-    info = data.load_info(db.path, db.identity)
+def build(view: View, db: cached_queries.DbHandle) -> PageContext:
+    info = cached_queries.load_info(db.path, db.identity)
     start, end = resolve_period(view, info.as_of)
-    ctx = Context(view=view, db=db, info=info, start=start, end=end)
+    ctx = PageContext(view=view, db=db, info=info, start=start, end=end)
     st.session_state[_KEY] = ctx
     return ctx
 
 
-def get() -> Context | None:
+def get() -> PageContext | None:
     """The run's context, or None when there is no database (the page shows the fix)."""
     ctx = st.session_state.get(_KEY)
-    return ctx if isinstance(ctx, Context) else None
+    return ctx if isinstance(ctx, PageContext) else None
 
 
 def clear() -> None:

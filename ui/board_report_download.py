@@ -8,18 +8,18 @@ import streamlit as st
 
 from access.gate import current_access
 from access.roles import Capability
-from ui import blocks, data, kpi_view, report
-from ui.context import Context
+from ui import blocks, board_report, cached_queries, kpi_view
 from ui.i18n import t
+from ui.page_context import PageContext
 
 
-def report_input(ctx: Context) -> report.ReportInput:
+def report_input(ctx: PageContext) -> board_report.ReportInput:
     rows = ctx.kpi_on_screen()
     area = ctx.view.area
     own = rows.filter((rows["level"] == area.level) & (rows["area"] == area.area))
     missing = set(rows["metric_id"].unique()) - set(own["metric_id"].unique())
     whole = rows.filter((rows["level"] == "koko_alue") & rows["metric_id"].is_in(sorted(missing)))
-    return report.ReportInput(
+    return board_report.ReportInput(
         lang=ctx.lang,
         area_label=blocks.area_caption(ctx),
         start=ctx.start,
@@ -29,24 +29,26 @@ def report_input(ctx: Context) -> report.ReportInput:
         targets_label=ctx.targets_label(),
         rows=own.vstack(whole) if whole.height else own,
         monthly=ctx.series("month"),
-        indicators=kpi_view.plan_indicators(data.targets_year(ctx.end)) if ctx.lang == "fi" else {},
+        indicators=kpi_view.plan_indicators(cached_queries.targets_year(ctx.end))
+        if ctx.lang == "fi"
+        else {},
     )
 
 
-def report_bytes(ctx: Context) -> bytes:
-    return report.build(report_input(ctx)).encode("utf-8")
+def report_bytes(ctx: PageContext) -> bytes:
+    return board_report.build(report_input(ctx)).encode("utf-8")
 
 
-def _deferred(ctx: Context) -> Callable[[], bytes]:
+def _deferred(ctx: PageContext) -> Callable[[], bytes]:
     return lambda: report_bytes(ctx)
 
 
-def file_name(ctx: Context) -> str:
+def file_name(ctx: PageContext) -> str:
     area = ctx.view.area.area.replace(" ", "_")
     return f"lautakuntaraportti_{area}_{ctx.start.isoformat()}_{ctx.end.isoformat()}.html"
 
 
-def button(ctx: Context, key: str = "board_report") -> None:
+def button(ctx: PageContext, key: str = "board_report") -> None:
     if not current_access().can(Capability.BOARD_REPORT):
         return
     st.download_button(

@@ -13,7 +13,7 @@ import xlsxwriter
 from xlsxwriter.format import Format as XlsxFormat
 from xlsxwriter.worksheet import Worksheet
 
-from metrics.export_cells import Cell, csv_text, is_formula_like, rows, shown_columns
+from metrics.kpi_file_cells import Cell, csv_text, is_formula_like, rows, shown_columns
 from metrics.privacy import SMALL
 
 

@@ -12,8 +12,8 @@ import polars as pl
 
 from pipelines import values
 from pipelines.checks import Check, fi_date, overlap_frame, run_checks
-from pipelines.report import Issue, ValidationReport, shows_value
 from pipelines.spec import ExportSpec
+from pipelines.validation_report import Issue, ValidationReport, shows_value
 
 # Rows that ended before this date lie outside the years being analysed (a warning): the
 # first year with a targets file, and the area's first year of operation.
@@ -21,7 +21,7 @@ ANALYSIS_START = date(2025, 1, 1)
 
 
 @dataclass
-class Context:
+class ValidationContext:
     """What the checks of one file need from outside it."""
 
     limit: date  # the extraction date: later dates are errors
@@ -65,7 +65,7 @@ def cell_checks(
 
 
 def row_checks(
-    spec: ExportSpec, found: dict[str, str], label: dict[str, str], ctx: Context
+    spec: ExportSpec, found: dict[str, str], label: dict[str, str], ctx: ValidationContext
 ) -> list[Check]:
     checks: list[Check] = []
     limit = fi_date(ctx.limit)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from ui.charts import axis_title, constant_target, time_format, value_scale
 from ui.formatting import fmt_date, fmt_target, fmt_value
 from ui.i18n import Lang, t
-from ui.status import OKABE_ITO, TARGET_LINE_COLOUR
+from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR
 
 _FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 15}
 _LABEL_BOX = {"bgcolor": "rgba(255,255,255,0.85)", "font": {"color": "#111418"}, "showarrow": False}

@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from sample_data.calendar import add_months, day_number, to_date, working_day_offset
+from sample_data.day_numbers import add_months, day_number, to_date, working_day_offset
 from sample_data.profiles import contact_rule, geography, visit_matrix
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.status import status
+from metrics.target_status import status
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 ``kpi_days(d, b_start)``: every day of ``[from, E]`` with the first day of its bucket;
 ``kpi_buckets(b_start, b_end, b_e)``: the buckets that have begun by ``A``, with
-``b_e = min(b_end, A)``; ``kpi_calendar`` (metrics.calendar) and ``kpi_rules`` (metrics.rules).
+``b_e = min(b_end, A)``; ``kpi_calendar`` (metrics.working_days) and ``kpi_rules``
+(metrics.deadline_rules).
 A cursor is its own DuckDB connection to the same database, so the registrations never leak
 into the caller's connection and threads of the dashboard do not share them.
 """
@@ -15,8 +16,8 @@ import re
 import duckdb
 import polars as pl
 
-from metrics.calendar import Grain, buckets, calendar_for
-from metrics.rules import rules_frame
+from metrics.deadline_rules import rules_frame
+from metrics.working_days import Grain, buckets, calendar_for
 
 _PARAM = re.compile(r"\$([a-z_]+)")
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui import context, data_view, sidebar
+from ui import data_view, page_context, sidebar
 from ui.i18n import t
 
-ctx = context.get()
+ctx = page_context.get()
 lang = ctx.lang if ctx else sidebar.current_lang()
 st.title(t("nav_data", lang))
 data_view.render(ctx, lang)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 import polars as pl
 
 from metrics.registry import MetricDefinition
-from ui import kpi_view, report_chart
+from ui import board_report_chart, kpi_view
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
 
@@ -73,7 +73,7 @@ def _chart_html(
     targets: list[float | None],
     lang: Lang,
 ) -> str:
-    fig = report_chart.trend(starts, values, unit, op, targets, lang, height=230)
+    fig = board_report_chart.trend(starts, values, unit, op, targets, lang, height=230)
     fig.update_layout(width=640, autosize=False)
     return str(
         fig.to_html(
