@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -16,7 +17,9 @@ from typing import IO
 
 from common.settings import PROJECT_ROOT
 
-STREAMLIT = str(PROJECT_ROOT / ".venv" / "bin" / "streamlit")
+# The streamlit of the interpreter running the tests (.venv, or .venv-3.13 under
+# `make test PYTHON=python3.13`).
+STREAMLIT = str(Path(sys.executable).parent / "streamlit")
 
 
 class AppServerError(RuntimeError):

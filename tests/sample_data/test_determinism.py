@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 from sample_data.generator import Options, generate
@@ -33,9 +35,30 @@ def test_another_seed_other_data(tmp_path: Path) -> None:
     assert a["tyoryhmat.csv"] == b["tyoryhmat.csv"]
 
 
-def test_committed_sample_is_what_the_makefile_command_writes(tmp_path: Path) -> None:
-    # `make sample` = python -m sample_data --out sample_data/sample --clients 400 --seed 7,
-    # run on 2026-11-28 (so --to = 2026-10-31).
-    generate(Options(out=tmp_path, clients=400, seed=7, last=dt.date(2026, 10, 31)))
+def _makefile_sample_args() -> list[str]:
+    """The arguments `make sample` passes (the Makefile's SAMPLE_ARGS line, the one place
+    they are written)."""
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        if line.startswith("SAMPLE_ARGS :="):
+            return line.split(":=", 1)[1].split()
+    raise AssertionError("Makefile has no SAMPLE_ARGS line")
+
+
+def test_make_sample_has_a_fixed_date_range() -> None:
+    # Without --from and --to the range would follow today's date and `make sample` would
+    # rewrite the committed files every month.
+    args = _makefile_sample_args()
+    assert "--from" in args and "--to" in args
+
+
+def test_committed_sample_is_what_make_sample_writes(tmp_path: Path) -> None:
+    args = _makefile_sample_args()
+    result = subprocess.run(
+        [sys.executable, "-m", "sample_data", "--out", str(tmp_path), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
     assert _files(COMMITTED) == _files(tmp_path)
-    assert sum(len(b) for b in _files(COMMITTED).values()) < 2_000_000
