@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from urllib.parse import unquote
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -59,7 +60,8 @@ PAGE_KINDS: dict[str, PageKind] = {
 # so that its engine starts while the page's figures are computed.
 CHART_PAGE_KINDS: frozenset[PageKind] = frozenset({PageKind.GOAL, PageKind.RESOURCES})
 
-_VALID_PATH = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
+# A path Streamlit can hold as a page's url_path: one segment, no control characters.
+_VALID_PATH = re.compile(r"^[^/\x00-\x1f]{1,80}$")
 
 
 def _goal_page_function(goal: str) -> Callable[[], None]:
@@ -131,6 +133,7 @@ def with_not_found(
     """``shown`` plus a hidden page at ``requested`` when that path is no page of ours, so
     that Streamlit runs ``not_found`` there instead of opening its English dialog."""
     out = {title: list(pages) for title, pages in shown.items()}
+    requested = unquote(requested)  # the browser's name of the page: /ty%C3%B6 is "työ"
     if requested in kinds or not _VALID_PATH.match(requested):
         return out
     missing = st.Page(

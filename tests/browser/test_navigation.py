@@ -30,10 +30,12 @@ def test_yleiskuva_opens_the_overview(page: Any, app_url: str) -> None:  # noqa:
         assert page.locator(".kpi-value").count() > 0, path  # the cards, not an empty page
 
 
-def test_an_unknown_path_gets_our_page_in_finnish(page: Any, app_url: str) -> None:  # noqa: F811
-    page.goto(f"{app_url}/ei-tallaista-sivua")
+@pytest.mark.parametrize("path", ["ei-tallaista-sivua", "ty%C3%B6llisyys"])
+def test_an_unknown_path_gets_our_page_in_finnish(page: Any, app_url: str, path: str) -> None:  # noqa: F811
+    page.goto(f"{app_url}/{path}")
     settle(page)
     assert page.locator(DIALOG).count() == 0, "Streamlit's English 'Page not found' dialog"
+    assert page.url.endswith(f"/{path}")
     heading = page.locator("h1").first.inner_text()
     assert t("not_found_title", "fi") in heading
     assert t("not_found_body", "fi") in page.locator('[data-testid="stMain"]').inner_text()
