@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from metrics.registry import MetricDefinition
+from metrics.registry import GOALS, MetricDefinition
 from metrics.rule_dates import rule_changes
 from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
 from ui.i18n import t
@@ -36,19 +36,21 @@ def render_goal(goal: str) -> None:
     ctx = blocks.require_context(f"goal_short_{goal}")
     lang = ctx.lang
     st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
-    if goal == "palveluprosessi":
-        _process_notes(ctx)
+    _rule_notes(ctx, goal)
     table = ctx.kpi_on_screen()
     for m in kpi_view.metrics_of_goal(goal):
         metric_section(ctx, m, table)
     breakdown_view.render(goal, ctx)
 
 
-def _process_notes(ctx: PageContext) -> None:
+def _rule_notes(ctx: PageContext, goal: str) -> None:
+    """The legal-deadline page's intro, and a note when a rule of the goal's metrics changes
+    within the period (the dated rules of reference/maaraajat.csv)."""
     lang = ctx.lang
-    st.caption(t("process_intro", lang))
-    ids = tuple(m.id for m in kpi_view.metrics_of_goal("palveluprosessi"))
-    if rule_changes(ids, ctx.start, ctx.end):  # the dated rules of reference/maaraajat.csv
+    if GOALS[goal].page == "service_process":
+        st.caption(t("process_intro", lang))
+    ids = tuple(m.id for m in kpi_view.metrics_of_goal(goal))
+    if rule_changes(ids, ctx.start, ctx.end):
         st.info(t("rule_change", lang), icon=":material/gavel:")
 
 

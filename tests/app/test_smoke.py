@@ -142,3 +142,24 @@ def test_every_view_of_a_goal_page_is_one_click_away(kpi_env: Path) -> None:
         assert not at.exception, (section, [e.value for e in at.exception])
         headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
         assert f"#### {t(section, 'fi')}" in headings, (section, headings)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "rule_change", "series_ended"),
+    [
+        ("2025-12-01", "2026-01-31", True, False),  # spans the change of 1.1.2026
+        ("2026-01-01", "2026-03-31", False, True),  # after the supplementary series ended
+        ("2025-03-01", "2025-05-31", False, False),
+    ],
+)
+def test_the_service_process_notes_follow_the_dated_rules(
+    kpi_env: Path, first: str, last: str, rule_change: bool, series_ended: bool
+) -> None:
+    """reference/maaraajat.csv dates the rules: the page notes a rule change inside the
+    period and says why the supplementary-discussion series is empty after it ended."""
+    at = start("fi", jakso="vali", alku=first, loppu=last)
+    open_page(at, "palveluprosessi").run()
+    assert not at.exception
+    notes = [i.value for i in at.info]
+    assert (t("rule_change", "fi") in notes) == rule_change
+    assert (t("supplementary_empty_2026", "fi") in notes) == series_ended
