@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,7 +29,7 @@ Direction = Literal["higher", "lower"]
 # (clients per person-year); "none" not people at all (municipalities, vacancies, contacts).
 PrivacyBasis = Literal["denominator", "numerator", "none"]
 
-ALL_LEVELS: tuple[Level, ...] = ("koko_alue", "palvelualue", "kunta")
+ALL_LEVELS: tuple[Level, ...] = get_args(Level)  # the one list of levels, in order
 
 
 class MetricDefinition(BaseModel):
