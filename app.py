@@ -1,7 +1,8 @@
 """Streamlit entry point: navigation, the shared sidebar, the freshness line.
 
-Run with ``make run`` (or ``KPI_DB=path streamlit run app.py``). Pages live in app_pages/ and
-stay thin; everything shared is in ui/.
+Run with ``make run`` (or ``KPI_DB=path streamlit run app.py``). The pages are listed in
+ui/pages.py (the goals' pages generated from metrics.registry.GOALS; the others are thin files
+in app_pages/); everything shared is in ui/.
 """
 
 from __future__ import annotations
@@ -11,11 +12,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from access.gate import account_sidebar, gate, local_mode_banner, visible_sections
+from access.gate import account_sidebar, gate, local_mode_banner, requested_path, visible_sections
 from access.roles import Capability
-from ui import blocks, cached_queries, chart_renderer, page_context, presentation, sidebar, theme
-from ui.i18n import t
-from ui.pages import CHART_PAGE_KINDS, GOAL_PAGES, PAGE_KINDS
+from ui import (
+    blocks,
+    cached_queries,
+    chart_renderer,
+    document_language,
+    page_context,
+    pages,
+    presentation,
+    sidebar,
+    theme,
+)
+from ui.pages import CHART_PAGE_KINDS, PAGE_KINDS
 
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
@@ -42,42 +52,17 @@ presenting = (
 if access.mode == "local" and not presenting:
     local_mode_banner()  # no sign-in: say so on every page (not on the board's screen)
 
-overview = st.Page(
-    "app_pages/overview.py",
-    title=t("nav_overview", lang),
-    url_path="yleiskuva",
-    icon=":material/dashboard:",
-    default=True,
-)
-goal_pages = [
-    st.Page(f"app_pages/{file}", title=t(title_key, lang), url_path=url, icon=icon)
-    for file, url, title_key, icon in GOAL_PAGES
-]
-more = [
-    st.Page(
-        "app_pages/service_process.py",
-        title=t("nav_process", lang),
-        url_path="palveluprosessi",
-        icon=":material/schedule:",
-    ),
-    st.Page(
-        "app_pages/resources.py",
-        title=t("nav_resources", lang),
-        url_path="resurssit",
-        icon=":material/groups:",
-    ),
-    st.Page(
-        "app_pages/data_page.py",
-        title=t("nav_data", lang),
-        url_path="aineisto",
-        icon=":material/database:",
-    ),
-]
-sections = {"": [overview], t("nav_goals", lang): goal_pages, t("nav_more", lang): more}
+requested = requested_path()
 page = st.navigation(
-    visible_sections(sections, PAGE_KINDS, access),
+    pages.with_not_found(
+        visible_sections(pages.sections(lang), PAGE_KINDS, access), requested, PAGE_KINDS
+    ),
     position="hidden" if presenting else "sidebar",
 )
+# Each tab its own title, and the document's language the visitor's (screen readers, the
+# browser's translation offer): Streamlit sets neither per page.
+st.set_page_config(page_title=pages.tab_title(page, lang))
+document_language.apply(lang)
 theme.apply(presenting)
 if PAGE_KINDS.get(page.url_path) in CHART_PAGE_KINDS:
     chart_renderer.start()  # its engine starts while this run computes the page's figures

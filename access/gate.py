@@ -200,13 +200,14 @@ def visible_sections(
     return {title: pages for title, pages in shown.items() if pages}
 
 
-def _requested_path() -> str:
+def requested_path() -> str:
+    """The last segment of the page's URL path ("" at the app's root)."""
     url = st.context.url or ""
     return urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def refuse_hidden_url(kinds: Mapping[str, PageKind], access: Access) -> None:
-    path = _requested_path()
+    path = requested_path()
     kind = kinds.get(path)
     if kind is not None and kind not in access.pages:
         st.title(texts.APP_TITLE)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from metrics.registry import GOALS
 from ui import blocks, board_report_download, cards, downloads, kpi_view
 from ui.i18n import t
-from ui.pages import GOAL_KEYS
 
 ctx = blocks.require_context("nav_overview")
 lang = ctx.lang
@@ -27,7 +27,8 @@ with st.container(horizontal=True, vertical_alignment="center"):
 
 goals = [
     (kpi_view.goal_title(goal, lang), [all_cards[m.id] for m in metrics])
-    for goal in (*GOAL_KEYS, "palveluprosessi", "seuranta")
+    for goal, g in GOALS.items()
+    if g.on_overview
     if (metrics := [m for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards])
 ]
 cards.draw_goals(goals, lang)

@@ -22,6 +22,7 @@ from typing import Any
 
 import duckdb
 
+from common.duckdb_files import open_read_only
 from metrics.definition import MetricDefinition
 from metrics.registry import REGISTRY
 from metrics.sql_context import open_cursor, read_as_of, run_metric_sql
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(args.db), read_only=True)
+    con = open_read_only(args.db)
     try:
         if args.threads:
             con.execute(f"SET threads = {int(args.threads)}")

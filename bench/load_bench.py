@@ -79,11 +79,10 @@ def dataset(clients: int, regenerate: bool) -> Path:
 
 
 def _load_duration(db: Path) -> float:
-    import duckdb
+    from common.duckdb_files import open_read_only
 
-    con = duckdb.connect(":memory:")
-    con.execute("ATTACH ? AS kpi (READ_ONLY)", [str(db)])
-    row = con.execute("SELECT duration_s FROM kpi.meta_load").fetchall()
+    con = open_read_only(db)
+    row = con.execute("SELECT duration_s FROM meta_load").fetchall()
     con.close()
     return float(row[0][0])
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
-
 from bench.child import BenchError, run_child
 from bench.datasets import Dataset
 from bench.goals import GIB, med
+from common.duckdb_files import open_read_only
 
 
 def _rows_loaded(ds: Dataset) -> int:
-    con = duckdb.connect(str(ds.db), read_only=True)
+    con = open_read_only(ds.db)
     try:
         row = con.execute("SELECT sum(rows) FROM load_log").fetchone()
         return int(row[0]) if row and row[0] is not None else 0

@@ -24,12 +24,11 @@ import polars as pl
 
 
 def _kpi(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
-    import duckdb
-
+    from common.duckdb_files import open_read_only
     from metrics.engine import kpi_table
 
     def run() -> pl.DataFrame:
-        con = duckdb.connect(str(args.db), read_only=True)
+        con = open_read_only(args.db)
         try:
             return kpi_table(con, args.start, args.end)
         finally:
@@ -39,12 +38,11 @@ def _kpi(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
 
 
 def _series(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
-    import duckdb
-
+    from common.duckdb_files import open_read_only
     from metrics.series import metric_series
 
     def run() -> pl.DataFrame:
-        con = duckdb.connect(str(args.db), read_only=True)
+        con = open_read_only(args.db)
         try:
             return metric_series(con, args.start, args.end, grain="week")
         finally:

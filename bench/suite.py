@@ -118,7 +118,7 @@ def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
     if "kpi_s" in r and "series_s" in r:
         r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
     browser_size = clients == goals.AREA or args.browser_all
-    compile_off = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+    compile_off = sys.flags.dont_write_bytecode  # PYTHONDONTWRITEBYTECODE (or -B)
     if "pages" in steps and not args.no_browser and browser_size:
         for page in PAGES:
             what = f"{name} {page.name} page in chromium (cold x{slow}, warm x{fast})"

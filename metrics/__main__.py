@@ -12,16 +12,16 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 import duckdb
 
-from common.settings import get_settings
+from common.cli import ErrorText, add_db_argument, db_path, iso_date, run
+from common.duckdb_files import open_read_only
 from metrics.definition import ALL_LEVELS
 from metrics.engine import MetricsError, kpi_table
 from metrics.kpi_file import ExportError, write_table
-from metrics.privacy import small_token, suppress
+from metrics.privacy import DEFAULT_THRESHOLD, small_token, suppress
 from metrics.registry import REGISTRY
 
 LEVEL_CHOICES = (*ALL_LEVELS, "all")
@@ -29,15 +29,6 @@ LEVEL_CHOICES = (*ALL_LEVELS, "all")
 
 class InputError(Exception):
     """Bad input to the command (exit 1); the message is in Finnish and English."""
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"ei päivämäärä VVVV-KK-PP / not a date YYYY-MM-DD: {text!r}"
-        ) from exc
 
 
 def _threshold(text: str) -> int:
@@ -68,13 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         "denominator, pending, target_op, target_value, status. Exit 0 written, 1 bad input, "
         "2 bad usage.",
     )
-    exp.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD",
+    exp.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD",
                      help="first day of the period (included)")  # fmt: skip
-    exp.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD",
+    exp.add_argument("--to", dest="end", type=iso_date, required=True, metavar="YYYY-MM-DD",
                      help="last day of the period (included)")  # fmt: skip
-    exp.add_argument("--db", type=Path, default=None, metavar="PATH",
-                     help=f"database (default: KPI_DB, now {get_settings().db})")  # fmt: skip
-    exp.add_argument("--as-of", dest="as_of", type=_date, default=None, metavar="YYYY-MM-DD",
+    add_db_argument(exp)
+    exp.add_argument("--as-of", dest="as_of", type=iso_date, default=None, metavar="YYYY-MM-DD",
                      help="override the as-of date recorded at load")  # fmt: skip
     exp.add_argument("--level", choices=LEVEL_CHOICES, default="all",
                      help="koko_alue, palvelualue, kunta or all (default)")  # fmt: skip
@@ -113,7 +103,7 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
 def connect(path: Path | None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a loaded database (one process, one export: no swap to
     follow); InputError when the file is missing, broken or was never completely loaded."""
-    db = path if path is not None else get_settings().db
+    db = db_path(path)
     load_fi = f"Lataa aineisto: python -m pipelines load KANSIO --db {db}"
     load_en = f"Load the data: python -m pipelines load DIR --db {db}"
     if not db.is_file():
@@ -121,7 +111,7 @@ def connect(path: Path | None) -> duckdb.DuckDBPyConnection:
             f"Tietokantaa ei ole: {db}. {load_fi} / There is no database: {db}. {load_en}"
         )
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = open_read_only(db)
     except duckdb.Error as exc:
         raise InputError(
             f"Tietokanta on rikki: {db}. {load_fi} / The database is broken: {db}. {load_en}"
@@ -147,7 +137,7 @@ def export(args: argparse.Namespace) -> int:
         )
     finally:
         con.close()
-    small = small_token(args.suppress or 5)
+    small = small_token(args.suppress or DEFAULT_THRESHOLD)
     if args.suppress is not None:
         table = suppress(table, args.suppress)
     size = write_table(table, args.out, args.fmt, args.dialect or "standard", small=small)
@@ -160,27 +150,36 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stdout_closed(exc: BaseException) -> str:
+    """The reader of ``--out -`` stopped early (``| head``): no traceback, no message."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return ""
+
+
+ERRORS: dict[type[BaseException], ErrorText] = {
+    InputError: lambda exc: f"Virhe / Error: {exc}",
+    MetricsError: lambda exc: f"Virhe / Error: {exc}",
+    ExportError: lambda exc: f"Virhe / Error: {exc}",
+    duckdb.Error: lambda exc: (
+        f"Virhe / Error: tietokantaa ei voi lukea / the database cannot be read ({exc}). "
+        "Lataa aineisto uudelleen / load the data again: python -m pipelines load DIR"
+    ),
+    BrokenPipeError: _stdout_closed,
+    OSError: lambda exc: (
+        f"Virhe / Error: tiedostoa ei voi kirjoittaa / cannot write the file: {exc}"
+    ),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
+
+    def action() -> int:
         _check(args, parser)
         return export(args)
-    except (InputError, MetricsError, ExportError) as exc:
-        print(f"Virhe / Error: {exc}", file=sys.stderr)
-    except duckdb.Error as exc:
-        print(
-            f"Virhe / Error: tietokantaa ei voi lukea / the database cannot be read ({exc}). "
-            "Lataa aineisto uudelleen / load the data again: python -m pipelines load DIR",
-            file=sys.stderr,
-        )
-    except BrokenPipeError:
-        # The reader of ``--out -`` stopped early (``| head``): no traceback, no message.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as exc:
-        print(f"Virhe / Error: tiedostoa ei voi kirjoittaa / cannot write the file: {exc}",
-              file=sys.stderr)  # fmt: skip
-    return 1
+
+    return run(action, ERRORS)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ bound parameter ``$as_of``.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,7 +29,7 @@ Direction = Literal["higher", "lower"]
 # (clients per person-year); "none" not people at all (municipalities, vacancies, contacts).
 PrivacyBasis = Literal["denominator", "numerator", "none"]
 
-ALL_LEVELS: tuple[Level, ...] = ("koko_alue", "palvelualue", "kunta")
+ALL_LEVELS: tuple[Level, ...] = get_args(Level)  # the one list of levels, in order
 
 
 class MetricDefinition(BaseModel):
@@ -48,8 +49,13 @@ class MetricDefinition(BaseModel):
     levels: tuple[Level, ...] = ALL_LEVELS
     # Levels whose rows carry the target (employer_contacts: koko_alue only).
     target_levels: tuple[Level, ...] = ALL_LEVELS
+    # A cohort metric: cases belong to the period of the date that starts them; its goal's page
+    # shows the cohort table (on time / late / excluded / pending) of metrics.breakdowns.
     cohort: bool = False
     has_target: bool = True
+    # A yearly count target: its card shows the pace towards the year's target (the count so
+    # far and the year-end projection of metrics.series).
+    pace_to_year_target: bool = False
     goal: str
     # The SQL file, relative to the metrics package ("face_to_face/initial_interviews.sql").
     sql: str
@@ -57,6 +63,15 @@ class MetricDefinition(BaseModel):
     @property
     def has_denominator(self) -> bool:
         return self.unit != "count"
+
+    @property
+    def series_ends(self) -> dt.date | None:
+        """The last day of the series when every dated rule of the metric has ended
+        (reference/maaraajat.csv: the supplementary discussions ended on 31.12.2025); None
+        while a rule is in force or the metric has no dated rule."""
+        from metrics.rule_dates import series_end  # reads the reference file on first use
+
+        return series_end(self.id)
 
     def query(self) -> str:
         """The metric's SQL text, read from the file beside its module."""

@@ -19,12 +19,14 @@ from functools import lru_cache
 import polars as pl
 
 from common.reference import AREA_NAME, municipalities
+from common.settings import get_settings
 from metrics.cell_suppression import Equation, protect
 from metrics.definition import PrivacyBasis
 from metrics.registry import REGISTRY
 
-SMALL = "<5"
-DEFAULT_THRESHOLD = 5
+# The threshold's one home is common.settings (KPI_SMALL_NUMBER_THRESHOLD, default 5).
+DEFAULT_THRESHOLD = get_settings().small_number_threshold
+SMALL = f"<{DEFAULT_THRESHOLD}"  # small_token(DEFAULT_THRESHOLD)
 SUPPRESSED = "suppressed"
 PENDING_SUPPRESSED = "pending_suppressed"
 TABLE_KEYS = ("metric_id", "period_start", "period_end", "as_of")

@@ -3,26 +3,63 @@
 ``REGISTRY`` lists the 12 targets of the plan's table, the 3 service-process rules of its
 section 5 and the 2 figures without a target, in the order the dashboard shows them.
 Building it fails on a duplicate id.
+
+``GOALS`` is the one list of the goal groups, in the order every surface shows them (the
+overview, the navigation, the presentation, the board report): with each its page (URL
+path, icon, kind) and the keys of its breakdown sections (ui/breakdown_view.py draws them).
+The pages are generated from it (ui/pages.py); nothing else lists the goals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from metrics import deadlines, employers, face_to_face, outcomes, structures
 from metrics.definition import ALL_LEVELS, Level, MetricDefinition
 
-__all__ = ["ALL_LEVELS", "GOALS", "REGISTRY", "Goal", "Level", "MetricDefinition", "get"]
+__all__ = [
+    "ALL_LEVELS",
+    "GOALS",
+    "REGISTRY",
+    "Goal",
+    "GoalPage",
+    "Level",
+    "MetricDefinition",
+    "get",
+    "goal_metrics",
+    "goals_with_page",
+]
+
+# The kind of a goal's page: "goal" one of the plan's six goals (listed under Goals, shown to
+# the board), "service_process" the legal deadlines (listed under More, for staff).
+GoalPage = Literal["goal", "service_process"]
 
 
 class Goal(BaseModel):
-    """A goal group: the plan's own words for its six "Tavoite" rows, and two of ours."""
+    """A goal group: the plan's own words for its six "Tavoite" rows, and two of ours, with
+    what the pages need: its page (None: no page of its own, the cards are on the overview),
+    whether the overview shows its cards, and its breakdown sections' keys in order (the text
+    keys of ui/i18n.py; ui/breakdown_view.py has a drawing for each key)."""
 
     model_config = ConfigDict(frozen=True)
     title_fi: str
     title_en: str
+    page: GoalPage | None = None
+    url_path: str | None = Field(default=None, pattern=r"^[a-z0-9_-]+$")
+    icon: str | None = Field(default=None, pattern=r"^:material/[a-z0-9_]+:$")
+    on_overview: bool = True
+    breakdowns: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _page_has_a_path_and_an_icon(self) -> Goal:
+        if (self.page is None) != (self.url_path is None) or (self.page is None) != (
+            self.icon is None
+        ):
+            raise ValueError("a goal's page needs a url_path and an icon, and only a page has them")
+        return self
 
 
 GOALS: dict[str, Goal] = {
@@ -31,40 +68,79 @@ GOALS: dict[str, Goal] = {
         "kunnissa huomioiden eri asiakasryhmät",
         title_en="More local and face-to-face customer service in the area's municipalities, "
         "taking the different client groups into account",
+        page="goal",
+        url_path="lahipalvelut",
+        icon=":material/handshake:",
+        breakdowns=("channel_split", "meeting_flows", "cohort_outcomes"),
     ),
     "maahanmuuttajat": Goal(
         title_fi="Maahanmuuttajien työllisyyden lisääminen yhdistämällä työvoimapalveluita ja "
         "kuntien kotouttamispalveluita (KOTO-lain uudistus)",
         title_en="More employment for immigrants by combining employment services with the "
         "municipalities' integration services (the reformed Integration Act)",
+        page="goal",
+        url_path="maahanmuuttajat",
+        icon=":material/diversity_3:",
+        breakdowns=("cohort_outcomes",),
     ),
     "kohtaanto": Goal(
         title_fi="Kohtaannon edistäminen tehostamalla työnvälitystä",
         title_en="Better matching of jobs and job seekers through more effective placement",
+        page="goal",
+        url_path="kohtaanto",
+        icon=":material/work:",
+        breakdowns=("fill_time_distribution", "caseworkers_without_offers"),
     ),
     "ekosysteemi": Goal(
         title_fi="Työllisyyden ekosysteemin kehittäminen ja toimijoiden välisen yhteistyön "
         "lisääminen",
         title_en="Developing the employment ecosystem and more cooperation between its actors",
+        page="goal",
+        url_path="ekosysteemi",
+        icon=":material/hub:",
+        breakdowns=("tyoryhmat",),
     ),
     "koulutukset": Goal(
         title_fi="Työllisyysalueen hankkimat työvoimakoulutukset ovat vaikuttavia",
         title_en="The labour-market training bought by the area is effective",
+        page="goal",
+        url_path="koulutukset",
+        icon=":material/school:",
+        breakdowns=("cohort_outcomes",),
     ),
     "palvelupisteet": Goal(
         title_fi="Työllisyysalueen ja kuntien yhteiset palvelupisteet toimivat kaikissa kunnissa",
         title_en="Joint service points of the area and the municipalities operate in every "
         "municipality",
+        page="goal",
+        url_path="palvelupisteet",
+        icon=":material/storefront:",
+        breakdowns=("palvelupisteet",),
     ),
     "palveluprosessi": Goal(
         title_fi="Palveluprosessin lakisääteiset määräajat",
         title_en="Legal deadlines of the service process",
+        page="service_process",
+        url_path="palveluprosessi",
+        icon=":material/schedule:",
+        breakdowns=("cohort_outcomes",),
     ),
     "seuranta": Goal(
         title_fi="Seurattavat tunnusluvut (ei tavoitetta)",
         title_en="Figures to follow (no target)",
     ),
 }
+
+
+def _check_goals(goals: dict[str, Goal]) -> dict[str, Goal]:
+    """The goals as given; ValueError when two pages share a URL path."""
+    paths = [g.url_path for g in goals.values() if g.url_path is not None]
+    if len(paths) != len(set(paths)):
+        raise ValueError(f"two goals share a url_path: {sorted(paths)}")
+    return goals
+
+
+_check_goals(GOALS)
 
 
 def build_registry(definitions: Iterable[MetricDefinition]) -> tuple[MetricDefinition, ...]:
@@ -114,3 +190,15 @@ def get(metric_id: str) -> MetricDefinition:
         raise KeyError(
             f"tuntematon mittari / unknown metric {metric_id!r}; known: {', '.join(_BY_ID)}"
         ) from None
+
+
+def goal_metrics(goal: str) -> tuple[MetricDefinition, ...]:
+    """The metrics of ``goal`` in the registry's order."""
+    return tuple(m for m in REGISTRY if m.goal == goal)
+
+
+def goals_with_page(page: GoalPage | None = None) -> tuple[str, ...]:
+    """The keys of the goals that have a page (of kind ``page`` when given), in order."""
+    return tuple(
+        key for key, g in GOALS.items() if g.page is not None and (page is None or g.page == page)
+    )

@@ -1,6 +1,7 @@
 """The relations a metric's SQL runs against, registered on a private cursor.
 
 ``kpi_days(d, b_start)``: every day of ``[from, E]`` with the first day of its bucket;
+the macro ``kpi_deadline_outcome`` (metrics/deadlines/deadline_outcome.sql);
 ``kpi_buckets(b_start, b_end, b_e)``: the buckets that have begun by ``A``, with
 ``b_e = min(b_end, A)``; ``kpi_calendar`` (metrics.working_days) and ``kpi_rules``
 (metrics.deadline_rules).
@@ -12,14 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib import resources
 
 import duckdb
 import polars as pl
 
+from common import duckdb_files
 from metrics.deadline_rules import rules_frame
 from metrics.working_days import Grain, buckets, calendar_for
 
 _PARAM = re.compile(r"\$([a-z_]+)")
+# The macro kpi_deadline_outcome of the deadline metrics (metrics/deadlines/*.sql).
+_DEADLINE_OUTCOME = (
+    resources.files("metrics").joinpath("deadlines/deadline_outcome.sql").read_text("utf-8")
+)
 
 
 class MetricsError(ValueError):
@@ -40,11 +47,6 @@ def read_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
         raise MetricsError("meta_load on tyhjä; anna as_of. / meta_load is empty; pass as_of.")
     value = row[0]
     return value.date() if isinstance(value, dt.datetime) else value
-
-
-def _quote(identifier: str) -> str:
-    """An SQL identifier in double quotes (a catalog or schema name, never a value)."""
-    return '"' + identifier.replace('"', '""') + '"'
 
 
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -89,15 +91,13 @@ def open_cursor(
 ) -> tuple[duckdb.DuckDBPyConnection, list[tuple[dt.date, dt.date]]]:
     """A cursor with the kpi_* relations registered, and the period's buckets."""
     kpi_days, kpi_buckets, all_buckets = period_frames(start, end, as_of, grain)
-    cur = con.cursor()
-    # A cursor starts in the instance's default catalog; follow the caller's (e.g. the
-    # database that pipelines.database.open_readonly attaches and USEs).
-    catalog, schema = con.sql("SELECT current_database(), current_schema()").fetchall()[0]
-    cur.execute(f"USE {_quote(catalog)}.{_quote(schema)}")
+    # In the caller's catalog (e.g. the file common.duckdb_files.open_read_only attaches).
+    cur = duckdb_files.cursor(con)
     cur.register("kpi_days", kpi_days)
     cur.register("kpi_buckets", kpi_buckets)
     cur.register("kpi_calendar", calendar_for(start, max(end, as_of)))
     cur.register("kpi_rules", rules_frame())
+    cur.execute(_DEADLINE_OUTCOME)
     return cur, all_buckets
 
 

@@ -8,22 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common.settings import get_settings
+from common.cli import EXIT_OK, add_db_argument, iso_date, run
 
 if TYPE_CHECKING:
     from pipelines.folder import LoadSummary
     from pipelines.validation_report import Issue
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,15 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         "them in one step (all or nothing). Exit 0 loaded, 1 bad input, 2 bad usage.",
     )
     load.add_argument("dir", type=Path, metavar="DIR", help="folder of exports (asiakkaat.csv, …)")
+    add_db_argument(load)
     load.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help=f"database file (default: KPI_DB or {get_settings().db})",
-    )
-    load.add_argument(
-        "--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+        "--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
         help="extraction date; dates after it are errors (default: recorded as the latest "
         "event or start date in the data; dates after today are errors)",
     )  # fmt: skip
@@ -61,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", type=Path, metavar="DIR", help="folder of exports")
     validate.add_argument(
         "--as-of",
-        type=_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="extraction date; dates after it are errors (default: today)",
@@ -95,21 +81,19 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.folder import load_folder, validate_folder  # heavy: after parsing
     from pipelines.validation_report import PipelineError
 
-    try:
+    def action() -> int:
         if args.command == "load":
             print(_summary(load_folder(args.dir, args.db, args.as_of)))
-            return 0
+            return EXIT_OK
         report = validate_folder(args.dir, args.as_of)
-    except PipelineError as exc:
-        print(exc.report.render(), file=sys.stderr)
-        return 1
-    if not report.ok:
-        print(report.render(), file=sys.stderr)
-        return 1
-    print(f"Kansio kelpaa ladattavaksi / the folder would load: {args.dir}")
-    print(_warnings_text(report.warnings))
-    print(f"Aika / time: {time.perf_counter() - started:.1f} s")
-    return 0
+        if not report.ok:
+            raise PipelineError(report)
+        print(f"Kansio kelpaa ladattavaksi / the folder would load: {args.dir}")
+        print(_warnings_text(report.warnings))
+        print(f"Aika / time: {time.perf_counter() - started:.1f} s")
+        return EXIT_OK
+
+    return run(action, {PipelineError: str})  # str(PipelineError) is its report, rendered
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from common.duckdb_files import open_read_only
 from common.settings import get_settings
 from pipelines.exports import SPECS
 from pipelines.validation_report import PipelineError
@@ -71,12 +72,7 @@ def open_readonly(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
             "no_database",
         )
     try:
-        # A fresh in-memory instance that attaches the file: duckdb.connect(path) would
-        # reuse this process's cached instance of the path, i.e. the file before a swap.
-        con = duckdb.connect(":memory:")
-        con.execute("SET enable_progress_bar = false")
-        con.execute("ATTACH ? AS kpi (READ_ONLY)", [str(db)])
-        con.execute("USE kpi")
+        con = open_read_only(db)  # a fresh instance: sees the file as it is now
         con.execute("SELECT as_of FROM meta_load").fetchall()
         _check_size(con, db)
     except duckdb.Error as exc:

@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 
 from common import reference
+from common.settings import get_settings
 from pipelines.spec import ExportSpec
 from pipelines.storage_order import storage_parts
 from pipelines.validation_report import Issue
@@ -31,9 +32,10 @@ LOG_COLUMNS = ("export", "file", "format", "sha256", "rows", "encoding", "delimi
 
 def pause_point(stage: str) -> None:
     """Sleeps when the environment asks to stop here, so a test can kill the load midway."""
-    if os.environ.get(PAUSE_ENV) == stage:
+    settings = get_settings()  # PAUSE_ENV, PAUSE_SECONDS_ENV
+    if settings.pipelines_pause_at == stage:
         print(f"pipelines: paused at {stage}", file=sys.stderr, flush=True)
-        time.sleep(float(os.environ.get(PAUSE_SECONDS_ENV, "60")))
+        time.sleep(settings.pipelines_pause_seconds)
 
 
 def _pid_alive(pid: int) -> bool:

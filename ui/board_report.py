@@ -13,21 +13,10 @@ from datetime import date, datetime
 
 import polars as pl
 
-from metrics.registry import MetricDefinition
+from metrics.registry import GOALS, MetricDefinition
 from ui import board_report_chart, kpi_view
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
-
-GOAL_ORDER = (
-    "lahipalvelut",
-    "maahanmuuttajat",
-    "kohtaanto",
-    "ekosysteemi",
-    "koulutukset",
-    "palvelupisteet",
-    "palveluprosessi",
-    "seuranta",
-)
 
 _CSS = """
 @page { size: A4 portrait; margin: 16mm 14mm; }
@@ -104,7 +93,7 @@ def build(data: ReportInput) -> str:
         _summary_table(rows, lang),
     ]
     first_chart = True
-    for goal in GOAL_ORDER:
+    for goal in GOALS:
         metrics = [m for m in kpi_view.metrics_of_goal(goal) if m.id in rows]
         if not metrics:
             continue
@@ -169,7 +158,7 @@ def _summary_table(rows: dict[str, dict[str, object]], lang: Lang) -> str:
         f"<th>{e(t(k, lang))}</th>" for k in ("col_metric", "col_value", "col_target", "col_status")
     )
     body: list[str] = []
-    for goal in GOAL_ORDER:
+    for goal in GOALS:
         for m in kpi_view.metrics_of_goal(goal):
             if m.id not in rows:
                 continue

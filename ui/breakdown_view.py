@@ -17,20 +17,12 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
+from metrics.registry import GOALS, goal_metrics
 from ui import cached_queries, charts, downloads, kpi_view, tables
 from ui.formatting import fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
 from ui.page_context import PageContext
 
-COHORT_METRICS: dict[str, tuple[str, ...]] = {
-    "lahipalvelut": ("tym_assessment_within_3_months",),
-    "maahanmuuttajat": ("integration_plan_within_30_days",),
-    "koulutukset": ("training_unemployment_ended_3_months",),
-    "palveluprosessi": (
-        "initial_contact_within_deadline",
-        "supplementary_discussions_first_3_months",
-    ),
-}
 _CODE_COLUMNS = ("tyyppi", "kanava", "yksikko", "outcome")
 
 
@@ -152,48 +144,40 @@ def caseworkers(ctx: PageContext) -> None:
     _table(ctx, _get(ctx, "caseworkers_without_offers"), "caseworkers_without_offers")
 
 
-def cohorts(goal: str) -> Callable[[PageContext], None]:
-    def draw(ctx: PageContext) -> None:
-        st.markdown(f"#### {t('cohort_outcomes', ctx.lang)}")
-        for metric_id in COHORT_METRICS[goal]:
-            st.caption(kpi_view.title(kpi_view.metric(metric_id), ctx.lang))
-            _table(ctx, _get(ctx, "cohort_outcomes", metric_id), f"cohorts_{metric_id}")
+def cohorts(ctx: PageContext, goal: str) -> None:
+    """The cohort table of each cohort metric of the goal (``MetricDefinition.cohort``)."""
+    st.markdown(f"#### {t('cohort_outcomes', ctx.lang)}")
+    for m in goal_metrics(goal):
+        if m.cohort:
+            st.caption(kpi_view.title(m, ctx.lang))
+            _table(ctx, _get(ctx, "cohort_outcomes", m.id), f"cohorts_{m.id}")
 
-    return draw
 
-
-def register(name: str) -> Callable[[PageContext], None]:
-    def draw(ctx: PageContext) -> None:
+def register(name: str) -> Callable[[PageContext, str], None]:
+    def draw(ctx: PageContext, goal: str) -> None:
         _table(ctx, cached_queries.table(ctx.db.path, ctx.db.identity, name), name)
 
     return draw
 
 
-Section = tuple[str, Callable[[PageContext], None]]  # (title text key, draw)
-
-SECTIONS: dict[str, tuple[Section, ...]] = {
-    "lahipalvelut": (
-        ("channel_split", channel_split),
-        ("meeting_flows", meeting_flows),
-        ("cohort_outcomes", cohorts("lahipalvelut")),
-    ),
-    "maahanmuuttajat": (("cohort_outcomes", cohorts("maahanmuuttajat")),),
-    "kohtaanto": (
-        ("fill_time_distribution", fill_time),
-        ("caseworkers_without_offers", caseworkers),
-    ),
-    "ekosysteemi": (("tyoryhmat", register("tyoryhmat")),),
-    "koulutukset": (("cohort_outcomes", cohorts("koulutukset")),),
-    "palvelupisteet": (("palvelupisteet", register("palvelupisteet")),),
-    "palveluprosessi": (("cohort_outcomes", cohorts("palveluprosessi")),),
+# What each breakdown key of a goal (metrics.registry.GOALS[goal].breakdowns) draws; the key
+# is also the section's title text in ui.i18n.
+DRAWINGS: dict[str, Callable[[PageContext, str], None]] = {
+    "channel_split": lambda ctx, goal: channel_split(ctx),
+    "meeting_flows": lambda ctx, goal: meeting_flows(ctx),
+    "cohort_outcomes": cohorts,
+    "fill_time_distribution": lambda ctx, goal: fill_time(ctx),
+    "caseworkers_without_offers": lambda ctx, goal: caseworkers(ctx),
+    "tyoryhmat": register("tyoryhmat"),
+    "palvelupisteet": register("palvelupisteet"),
 }
 
 
-def _allowed(goal: str) -> tuple[Section, ...]:
+def _allowed(goal: str) -> tuple[str, ...]:
     can_see_caseworkers = current_access().can(Capability.CASEWORKER_TABLES)
     return tuple(
-        (key, draw)
-        for key, draw in SECTIONS.get(goal, ())
+        key
+        for key in GOALS[goal].breakdowns
         if key != "caseworkers_without_offers" or can_see_caseworkers
     )
 
@@ -201,11 +185,11 @@ def _allowed(goal: str) -> tuple[Section, ...]:
 def render(goal: str, ctx: PageContext) -> None:
     """The goal's breakdowns; with more than one, a selector draws only the chosen one (every
     one stays a click away, with its downloads)."""
-    sections = dict(_allowed(goal))
+    sections = _allowed(goal)
     if not sections:
         return
     st.subheader(t("breakdowns", ctx.lang), anchor=False, divider="gray")
-    chosen = next(iter(sections))
+    chosen = sections[0]
     if len(sections) > 1:
         chosen = str(
             st.segmented_control(
@@ -219,4 +203,4 @@ def render(goal: str, ctx: PageContext) -> None:
                 bind="query-params",
             )
         )
-    sections.get(chosen, next(iter(sections.values())))(ctx)
+    DRAWINGS[chosen if chosen in sections else sections[0]](ctx, goal)

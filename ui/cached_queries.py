@@ -10,7 +10,6 @@ page recomputes what another page (or session) already computed.
 from __future__ import annotations
 
 import inspect
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,11 +19,10 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from common.settings import Settings
+from common import duckdb_files
+from common.settings import get_settings
 from metrics import engine, privacy, series
 from pipelines import database
-
-SMALL_NUMBER_THRESHOLD = 5
 
 
 @dataclass(frozen=True)
@@ -43,9 +41,9 @@ class LoadInfo:
 
 
 def db_path() -> Path:
-    """``KPI_DB`` (read on every call, so tests can point the app at a temporary database)."""
-    env = os.environ.get("KPI_DB")
-    return Path(env) if env else Settings().db
+    """The settings' database (``KPI_DB``): fresh on every call, so tests can point the app
+    at a temporary database."""
+    return get_settings().db
 
 
 def current_db() -> DbHandle | None:
@@ -57,21 +55,16 @@ def current_db() -> DbHandle | None:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _connection(path: str, identity: str) -> tuple[duckdb.DuckDBPyConnection, str]:
-    """The read-only connection and the catalog it ``USE``s (``open_readonly`` attaches the
-    file to an in-memory instance)."""
-    con = database.open_readonly(Path(path))
-    return con, str(con.sql("SELECT current_database()").fetchall()[0][0])
+def _connection(path: str, identity: str) -> duckdb.DuckDBPyConnection:
+    """The read-only connection (``open_readonly``: common.duckdb_files, catalog ``kpi``)."""
+    return database.open_readonly(Path(path))
 
 
 def cursor(db: DbHandle) -> duckdb.DuckDBPyConnection:
     """A cursor of the cached connection (one per call: cursors are safe across threads),
-    in the file's catalog: a new cursor starts in the instance's default (in-memory) one.
-    metrics' own cursors follow the catalog of the cursor they are given."""
-    con, catalog = _connection(db.path, db.identity)
-    cur = con.cursor()
-    cur.execute(f'USE "{catalog}"')
-    return cur
+    in the file's catalog (common.duckdb_files.cursor). metrics' own cursors follow the
+    catalog of the cursor they are given."""
+    return duckdb_files.cursor(_connection(db.path, db.identity), duckdb_files.CATALOG)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -146,7 +139,7 @@ def breakdown(
     func = getattr(breakdowns, name)
     kwargs: dict[str, Any] = {"level": level, "area": area}
     if "threshold" in inspect.signature(func).parameters:
-        kwargs["threshold"] = SMALL_NUMBER_THRESHOLD
+        kwargs["threshold"] = privacy.DEFAULT_THRESHOLD
     args = (extra, start, end) if name == "cohort_outcomes" else (start, end)
     result: pl.DataFrame = func(con, *args, **kwargs)
     return result

@@ -16,10 +16,11 @@ from datetime import timedelta
 import polars as pl
 import streamlit as st
 
+from metrics.definition import ALL_LEVELS
 from ui import cached_queries, kpi_view
 from ui.formatting import fmt_change, fmt_int
 from ui.i18n import Lang, t
-from ui.page_context import ALL_LEVELS, PageContext
+from ui.page_context import PageContext
 from ui.status_style import OKABE_ITO
 
 
@@ -73,7 +74,7 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             indicator=indicators.get(metric_id) if lang == "fi" else None,
             change=change,
             spark=spark,
-            pace=_pace(ctx) if metric_id == "employer_contacts" else None,
+            pace=_pace(ctx) if shown.metric.pace_to_year_target else None,
         )
     return out
 

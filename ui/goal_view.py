@@ -6,18 +6,15 @@ click away as Finnish-Excel CSV, standard CSV and XLSX.
 
 from __future__ import annotations
 
-from datetime import date
-
 import polars as pl
 import streamlit as st
 
-from metrics.registry import MetricDefinition
+from metrics.registry import GOALS, MetricDefinition
+from metrics.rule_dates import rule_changes
 from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
 from ui.i18n import t
 from ui.page_context import PageContext
 
-RULE_CHANGE = date(2026, 1, 1)
-SUPPLEMENTARY = "supplementary_discussions_first_3_months"
 # One selector per metric: only the chosen view (monthly or weekly trend, per service area,
 # per municipality) is built and sent to the browser; st.tabs drew every tab's chart at once.
 VIEW_TEXT = {
@@ -39,18 +36,21 @@ def render_goal(goal: str) -> None:
     ctx = blocks.require_context(f"goal_short_{goal}")
     lang = ctx.lang
     st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
-    if goal == "palveluprosessi":
-        _process_notes(ctx)
+    _rule_notes(ctx, goal)
     table = ctx.kpi_on_screen()
     for m in kpi_view.metrics_of_goal(goal):
         metric_section(ctx, m, table)
     breakdown_view.render(goal, ctx)
 
 
-def _process_notes(ctx: PageContext) -> None:
+def _rule_notes(ctx: PageContext, goal: str) -> None:
+    """The legal-deadline page's intro, and a note when a rule of the goal's metrics changes
+    within the period (the dated rules of reference/maaraajat.csv)."""
     lang = ctx.lang
-    st.caption(t("process_intro", lang))
-    if ctx.start < RULE_CHANGE <= ctx.end:
+    if GOALS[goal].page == "service_process":
+        st.caption(t("process_intro", lang))
+    ids = tuple(m.id for m in kpi_view.metrics_of_goal(goal))
+    if rule_changes(ids, ctx.start, ctx.end):
         st.info(t("rule_change", lang), icon=":material/gavel:")
 
 
@@ -78,7 +78,7 @@ def metric_section(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame) -
         st.markdown(kpi_view.description(m, lang))
         if m.cohort:
             st.caption(t("cohort_note", lang))
-        if m.id == SUPPLEMENTARY and ctx.start >= RULE_CHANGE:
+        if m.series_ends is not None and ctx.start > m.series_ends:
             st.info(t("supplementary_empty_2026", lang), icon=":material/info:")
     levels = [lv for lv in ("palvelualue", "kunta") if lv in m.levels]
     choice = st.segmented_control(

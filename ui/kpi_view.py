@@ -12,8 +12,8 @@ from html import escape
 
 import polars as pl
 
-from metrics import privacy
-from metrics.registry import GOALS, REGISTRY, MetricDefinition
+from metrics import privacy, registry
+from metrics.registry import GOALS, MetricDefinition
 from metrics.targets import load_targets
 from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
@@ -35,12 +35,8 @@ class Shown:
     raw_value: float | None
 
 
-def metric(metric_id: str) -> MetricDefinition:
-    return next(m for m in REGISTRY if m.id == metric_id)
-
-
-def metrics_of_goal(goal: str) -> tuple[MetricDefinition, ...]:
-    return tuple(m for m in REGISTRY if m.goal == goal)
+# The metrics of a goal, in the registry's order (the registry's own function).
+metrics_of_goal = registry.goal_metrics
 
 
 def goal_title(goal: str, lang: Lang) -> str:
@@ -69,7 +65,7 @@ def suppressed(table: pl.DataFrame) -> pl.DataFrame:
 
 
 def shown_row(row: dict[str, object], lang: Lang) -> Shown:
-    m = metric(str(row["metric_id"]))
+    m = registry.get(str(row["metric_id"]))
     hidden = bool(row.get(privacy.SUPPRESSED, False))
     value = row["value"]
     raw = float(value) if isinstance(value, int | float) else None

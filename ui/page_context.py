@@ -13,13 +13,13 @@ import polars as pl
 import streamlit as st
 
 from common.reference import AREA_NAME
+from metrics.definition import ALL_LEVELS
 from ui import cached_queries
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
 from ui.view import View, resolve_period
 
 _KEY = "_page_context"
-ALL_LEVELS: tuple[str, ...] = ("koko_alue", "palvelualue", "kunta")
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from metrics.registry import goals_with_page
 from ui import cards, kpi_view, sidebar
 from ui.i18n import t
 from ui.page_context import PageContext
-from ui.pages import GOAL_KEYS
 
-SLIDES: tuple[str, ...] = (*GOAL_KEYS, "palveluprosessi")
+SLIDES: tuple[str, ...] = goals_with_page()  # every goal with a page, in order
 
 
 def render(ctx: PageContext) -> None:

@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from common.reference import municipalities, service_points, staffing, staffing_years
+from metrics import registry
 from ui import charts, downloads, kpi_view, tables
 from ui.formatting import fmt_number
 from ui.i18n import Lang, t
@@ -100,7 +101,7 @@ def render(ctx: PageContext) -> None:
 def clients_per_htv(ctx: PageContext) -> None:
     lang = ctx.lang
     st.subheader(t("clients_per_htv", lang), anchor=False, divider="gray")
-    m = kpi_view.metric(CLIENTS_PER_HTV)
+    m = registry.get(CLIENTS_PER_HTV)
     st.caption(kpi_view.description(m, lang))
     table = ctx.kpi_on_screen().filter(pl.col("metric_id") == CLIENTS_PER_HTV)
     for level in ("palvelualue", "kunta"):

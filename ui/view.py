@@ -14,12 +14,12 @@ from datetime import date, timedelta
 from typing import Literal
 
 from common.reference import AREA_NAME, SERVICE_AREAS, municipalities
+from metrics.definition import ALL_LEVELS, Level
 from ui.i18n import Lang, coerce_lang
 
 PeriodKind = Literal["ytd", "4w", "month", "year", "range"]
 PERIOD_KINDS: tuple[PeriodKind, ...] = ("ytd", "4w", "month", "year", "range")
-Level = Literal["koko_alue", "palvelualue", "kunta"]
-LEVELS: tuple[Level, ...] = ("koko_alue", "palvelualue", "kunta")
+LEVELS: tuple[Level, ...] = ALL_LEVELS
 
 # URL value <-> internal period kind (URL values are Finnish words).
 PERIOD_URL: dict[PeriodKind, str] = {

@@ -81,5 +81,3 @@ SUPPLEMENTARY_DISCUSSIONS = MetricDefinition(
     goal="palveluprosessi",
     sql="deadlines/supplementary_discussions.sql",
 )
-
-DEFINITIONS = (TYM_ASSESSMENT, INTEGRATION_PLAN, INITIAL_CONTACT, SUPPLEMENTARY_DISCUSSIONS)

@@ -57,13 +57,7 @@ outcomes AS (
     SELECT
         b_start,
         kunta,
-        CASE
-            WHEN contact_on IS NOT NULL AND contact_on <= deadline THEN 'on_time'
-            WHEN contact_on IS NOT NULL THEN 'late'
-            WHEN ended < deadline THEN 'excluded'
-            WHEN deadline < $as_of THEN 'late'
-            ELSE 'pending'
-        END AS outcome
+        kpi_deadline_outcome(contact_on, deadline, ended, deadline, $as_of) AS outcome
     FROM contacts
 )
 SELECT

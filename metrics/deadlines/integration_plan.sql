@@ -29,14 +29,8 @@ outcomes AS (
     SELECT
         c.b_start,
         a.kunta,
-        CASE
-            WHEN p.plan_on IS NOT NULL AND date_diff('day', c.alkupvm, p.plan_on) < 30
-                THEN 'on_time'
-            WHEN p.plan_on IS NOT NULL THEN 'late'
-            WHEN c.ended < c.day_30 THEN 'excluded'
-            WHEN $as_of >= c.day_30 THEN 'late'
-            ELSE 'pending'
-        END AS outcome
+        -- on time by day 29 (a wait under 30 days); excluded when it ended before day 30
+        kpi_deadline_outcome(p.plan_on, c.day_30 - 1, c.ended, c.day_30, $as_of) AS outcome
     FROM cases AS c
     JOIN asiakkaat AS a ON a.asiakas_id = c.asiakas_id
     LEFT JOIN plans AS p ON p.case_id = c.case_id

@@ -57,6 +57,8 @@ unemployed_at_end AS (
      AND s.tila IN ('tyoton', 'lomautettu')
      AND i.w_end BETWEEN s.alkupvm AND coalesce(s.loppupvm, DATE '9999-12-31')
 ),
+-- Not kpi_deadline_outcome (the other deadline rules'): this rule counts deeds in a window,
+-- is pending until the window has closed, and excludes by the client's status at its end.
 outcomes AS (
     SELECT
         i.b_start,

@@ -29,13 +29,7 @@ outcomes AS (
     SELECT
         c.b_start,
         a.kunta,
-        CASE
-            WHEN d.done_on IS NOT NULL AND d.done_on <= c.deadline THEN 'on_time'
-            WHEN d.done_on IS NOT NULL THEN 'late'
-            WHEN c.ended < c.deadline THEN 'excluded'
-            WHEN c.deadline < $as_of THEN 'late'
-            ELSE 'pending'
-        END AS outcome
+        kpi_deadline_outcome(d.done_on, c.deadline, c.ended, c.deadline, $as_of) AS outcome
     FROM cases AS c
     JOIN asiakkaat AS a ON a.asiakas_id = c.asiakas_id
     LEFT JOIN done AS d ON d.case_id = c.case_id

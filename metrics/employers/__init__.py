@@ -33,6 +33,7 @@ EMPLOYER_CONTACTS = MetricDefinition(
     exports=("yrityskontaktit",),
     privacy="none",
     target_levels=("koko_alue",),
+    pace_to_year_target=True,
     goal="kohtaanto",
     sql="employers/employer_contacts.sql",
 )
@@ -52,5 +53,3 @@ CASEWORKERS_JOB_OFFERS = MetricDefinition(
     goal="kohtaanto",
     sql="employers/caseworkers_job_offers.sql",
 )
-
-DEFINITIONS = (VACANCY_FILL_TIME, EMPLOYER_CONTACTS, CASEWORKERS_JOB_OFFERS)

@@ -53,5 +53,3 @@ MEETINGS_OUTSIDE_HOME = MetricDefinition(
     goal="seuranta",
     sql="face_to_face/meetings.sql",
 )
-
-DEFINITIONS = (INITIAL_INTERVIEWS, JOB_SEARCH_DISCUSSIONS, MEETINGS_OUTSIDE_HOME)

@@ -54,5 +54,3 @@ CLIENTS_PER_HTV = MetricDefinition(
     goal="seuranta",
     sql="outcomes/clients_per_htv.sql",
 )
-
-DEFINITIONS = (TRAINING_OUTCOME, TYM_MEAN_DURATION, CLIENTS_PER_HTV)

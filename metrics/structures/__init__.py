@@ -71,5 +71,3 @@ ECOSYSTEM_GROUPS = MetricDefinition(
     goal="ekosysteemi",
     sql="structures/ecosystem_groups.sql",
 )
-
-DEFINITIONS = (IMMIGRANT_SERVICES, SERVICE_POINTS_OPERATING, SERVICE_POINTS_YOUTH, ECOSYSTEM_GROUPS)

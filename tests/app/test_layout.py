@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.pages import GOAL_PAGES
+from ui.pages import OTHER_PAGES, OVERVIEW_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +18,6 @@ def test_there_is_no_legacy_pages_folder_beside_the_entry_script() -> None:
     assert not (ROOT / "pages").exists(), "move page files to app_pages/ (see docs/dashboard.md)"
 
 
-def test_every_goal_page_file_exists_in_app_pages() -> None:
-    for file, *_ in GOAL_PAGES:
-        assert (ROOT / "app_pages" / file).is_file(), file
+def test_every_page_file_exists_in_app_pages() -> None:
+    for file in (OVERVIEW_FILE, *(page[0] for page in OTHER_PAGES)):
+        assert (ROOT / file).is_file(), file

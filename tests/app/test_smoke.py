@@ -14,19 +14,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from metrics import engine
-from metrics.registry import REGISTRY
-from tests.app.conftest import APP
+from metrics.registry import GOALS, REGISTRY, goals_with_page
+from tests.app.conftest import APP, open_page
 from ui import kpi_view
 from ui.i18n import Lang, t
-from ui.pages import GOAL_PAGES
+from ui.pages import PAGE_KINDS
 
-PAGES = (
-    "app_pages/overview.py",
-    *(f"app_pages/{file}" for file, *_ in GOAL_PAGES),
-    "app_pages/service_process.py",
-    "app_pages/resources.py",
-    "app_pages/data_page.py",
-)
+PAGES = tuple(PAGE_KINDS)  # every page's URL path ("" the overview, then its alias, ...)
+GOAL_PATHS = {str(GOALS[key].url_path) for key in goals_with_page()}
 
 
 def expected_values(db: Path, lang: Lang, level: str, area: str) -> dict[str, str]:
@@ -66,14 +61,14 @@ def test_every_page_runs_and_shows_the_kpi_table(kpi_env: Path, lang: Lang) -> N
     assert not at.exception
     expected = expected_values(kpi_env, lang, "koko_alue", "Pohjois-Karjala")
     for page in PAGES:
-        at.switch_page(page).run()
+        open_page(at, page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
         assert at.title, page
         shown = values_on_screen(at)
-        if page.endswith(("overview.py", "service_process.py")) or "goal_" in page:
+        if page in ("", "yleiskuva") or page in GOAL_PATHS:
             assert shown, page
             assert set(shown) <= set(expected.values()), (page, shown)
-        if page.endswith("overview.py"):
+        if page in ("", "yleiskuva"):
             assert sorted(shown) == sorted(expected.values())
     assert at.sidebar.selectbox(key="alue").label == t("area", lang)
 
@@ -125,7 +120,7 @@ def test_every_view_of_a_goal_page_is_one_click_away(kpi_env: Path) -> None:
     choice (trend by month or week, per service area, per municipality, every breakdown)
     runs and draws its chart or table."""
     at = start("fi")
-    at.switch_page("app_pages/goal_lahipalvelut.py").run()
+    open_page(at, "lahipalvelut").run()
     metric_ids = [m.id for m in kpi_view.metrics_of_goal("lahipalvelut")]
     first = metric_ids[0]
     control = at.button_group(key=f"view_{first}")
@@ -147,3 +142,24 @@ def test_every_view_of_a_goal_page_is_one_click_away(kpi_env: Path) -> None:
         assert not at.exception, (section, [e.value for e in at.exception])
         headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
         assert f"#### {t(section, 'fi')}" in headings, (section, headings)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "rule_change", "series_ended"),
+    [
+        ("2025-12-01", "2026-01-31", True, False),  # spans the change of 1.1.2026
+        ("2026-01-01", "2026-03-31", False, True),  # after the supplementary series ended
+        ("2025-03-01", "2025-05-31", False, False),
+    ],
+)
+def test_the_service_process_notes_follow_the_dated_rules(
+    kpi_env: Path, first: str, last: str, rule_change: bool, series_ended: bool
+) -> None:
+    """reference/maaraajat.csv dates the rules: the page notes a rule change inside the
+    period and says why the supplementary-discussion series is empty after it ended."""
+    at = start("fi", jakso="vali", alku=first, loppu=last)
+    open_page(at, "palveluprosessi").run()
+    assert not at.exception
+    notes = [i.value for i in at.info]
+    assert (t("rule_change", "fi") in notes) == rule_change
+    assert (t("supplementary_empty_2026", "fi") in notes) == series_ended

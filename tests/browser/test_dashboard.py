@@ -19,17 +19,11 @@ from metrics import engine
 from tests.browser.conftest import ARTIFACTS
 from ui import downloads, kpi_view
 from ui.i18n import Lang, t
-from ui.pages import GOAL_PAGES
+from ui.pages import PAGE_KINDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-URL_PATHS = (
-    ("overview", ""),
-    *((url, url) for _, url, _, _ in GOAL_PAGES),
-    ("palveluprosessi", "palveluprosessi"),
-    ("resurssit", "resurssit"),
-    ("aineisto", "aineisto"),
-)
+URL_PATHS = tuple((path or "overview", path) for path in PAGE_KINDS if path != "yleiskuva")
 
 
 def settle(page: Any, timeout_ms: int = 90_000) -> None:

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from metrics.registry import GOALS
 from ui.i18n import TEXTS, coerce_lang, t
-from ui.pages import GOAL_KEYS
 
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 
@@ -33,6 +33,6 @@ def test_unknown_language_falls_back_to_finnish() -> None:
     assert coerce_lang("en") == "en"
 
 
-@pytest.mark.parametrize("goal", [*GOAL_KEYS, "palveluprosessi", "seuranta"])
+@pytest.mark.parametrize("goal", list(GOALS))
 def test_every_goal_has_a_short_title(goal: str) -> None:
     assert t(f"goal_short_{goal}", "fi") != t(f"goal_short_{goal}", "en")

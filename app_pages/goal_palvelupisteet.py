@@ -1,5 +1,0 @@
-"""Goal page: the plan's goal "palvelupisteet" with drill-down by area, trend and breakdowns."""
-
-from ui.goal_view import render_goal
-
-render_goal("palvelupisteet")
