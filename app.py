@@ -16,6 +16,7 @@ from access.roles import Capability
 from ui import blocks, cached_queries, chart_renderer, page_context, presentation, sidebar, theme
 from ui.i18n import t
 from ui.pages import CHART_PAGE_KINDS, GOAL_PAGES, PAGE_KINDS
+from ui.upload_view import remove_stale_uploads
 
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
@@ -28,6 +29,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+remove_stale_uploads()  # once per server: upload folders a stopped server left behind
 access = gate(PAGE_KINDS, banner=False)
 account_sidebar(access)
 db = blocks.usable_db()  # None for a broken file too: pages say so, the Data page reloads
