@@ -110,8 +110,10 @@ def _in_workspace(
 
 
 def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
-    for line in stream:
-        lines.put(line)
+    """Reads the worker's answer to its end (a killed worker's pipe ends too) and closes it."""
+    with stream:
+        for line in stream:
+            lines.put(line)
     lines.put(None)
 
 
@@ -147,8 +149,6 @@ def run_worker(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-        assert proc.stdout is not None
-        proc.stdout.close()
 
 
 def _follow(
