@@ -26,6 +26,7 @@ from ui import (
     theme,
 )
 from ui.pages import CHART_PAGE_KINDS, PAGE_KINDS
+from ui.upload_view import remove_stale_uploads
 
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
@@ -38,6 +39,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+remove_stale_uploads()  # once per server: upload folders a stopped server left behind
 access = gate(PAGE_KINDS, banner=False)
 account_sidebar(access)
 db = blocks.usable_db()  # None for a broken file too: pages say so, the Data page reloads

@@ -9,6 +9,7 @@ object (building one costs about a millisecond).
 from __future__ import annotations
 
 import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +37,12 @@ class Settings(BaseSettings):
     # seconds, so that a test can kill it midway (KPI_PIPELINES_PAUSE_AT, ..._SECONDS).
     pipelines_pause_at: str | None = None
     pipelines_pause_seconds: float = 60.0
+    # The Data page's upload is checked and loaded in a child process (access/upload_runner.py)
+    # under these limits: address space (RLIMIT_AS), and CPU seconds (RLIMIT_CPU) which are also
+    # the wall-clock limit. Its temporary files go under upload_dir (mode 0700).
+    upload_memory_mib: int = 4096
+    upload_seconds: int = 600
+    upload_dir: Path = Path(tempfile.gettempdir()) / "kpi-uploads"
 
 
 def _kpi_environment() -> tuple[tuple[str, str], ...]:

@@ -341,6 +341,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stage_validate": ("Tarkistetaan sääntöjä", "Checking the rules"),
     "stage_load": ("Rakennetaan uusi tietokanta", "Building the new database"),
     "stage_swap": ("Otetaan uusi tietokanta käyttöön", "Switching to the new database"),
+    # upload in a child process, exports that would be emptied, earlier databases
+    "upload_stopped": (
+        "Tiedostoja ei hyväksytty tai niitä ei voitu tarkistaa loppuun. Mitään ei ladattu; "
+        "nykyinen aineisto säilyy.",
+        "The files were refused or could not be checked to the end. Nothing was loaded; "
+        "the current data stays.",
+    ),
+    "confirm_empty": (
+        "Uudessa aineistossa ei ole yhtään riviä näissä vienneissä, joissa nykyisessä "
+        "tietokannassa on rivejä. Jos lataat silti, niiden luvut häviävät näkymistä.",
+        "The new data has no rows in these exports, which have rows in the current "
+        "database. If you load anyway, their figures disappear from the views.",
+    ),
+    "confirm_empty_yes": ("Lataa silti", "Load anyway"),
+    "cancel": ("Peruuta", "Cancel"),
+    "backups_title": ("Aiemmat tietokannat", "Earlier databases"),
+    "backups_help": (
+        "Lataus säilyttää kolme edellistä tietokantaa. Palautus ottaa valitun takaisin "
+        "käyttöön kaikille käyttäjille.",
+        "A load keeps the three previous databases. Restoring one puts it back in use for "
+        "every user.",
+    ),
+    "no_backups": ("Aiempia tietokantoja ei ole tallessa.", "No earlier databases are kept."),
+    "backup_line": (
+        "**Tiedot {as_of} asti** · ladattu {loaded_at} · {rows} riviä",
+        "**Data up to {as_of}** · loaded {loaded_at} · {rows} rows",
+    ),
+    "restore_button": ("Palauta tämä", "Restore this"),
+    "restore_confirm": (
+        "Palautetaanko tietokanta, jonka tiedot ovat {as_of} asti (ladattu {loaded_at})? "
+        "Se korvaa nykyisen aineiston kaikille käyttäjille.",
+        "Restore the database with data up to {as_of} (loaded {loaded_at})? It replaces "
+        "the current data for every user.",
+    ),
+    "restore_yes": ("Kyllä, palauta", "Yes, restore"),
+    "restore_done": ("Palautettu: tiedot {as_of} asti.", "Restored: data up to {as_of}."),
+    "restore_failed": (
+        "Palautus ei onnistunut; nykyinen aineisto säilyy.",
+        "The restore failed; the current data stays.",
+    ),
 }
 
 
