@@ -83,7 +83,7 @@ def medians(rounds: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     for key, _, _ in CASES:
         runs = [r[key] for r in rounds]
         own = {f: statistics.median(run[f] for run in runs) for f in (*FIGURES, *BYTES)}
-        own["largest_script"] = runs[-1]["largest_script"]
+        own["largest_script"] = runs[-1]["largest_script"] if own["largest_script_bytes"] else ""
         own["charts"] = runs[-1]["charts"]
         out[key] = own
     return out
