@@ -105,7 +105,7 @@ def dataset(clients: int, seed: int = 1, years: int = 1) -> Dataset:
 
 
 def loaded_db(clients: int) -> Path:
-    """The area-size dataset's database (bench.sessions, bench.person_cpu): the exports
+    """The area-size dataset's database (bench.capacity, bench.one_browser): the exports
     generated unless cached, and loaded unless a database of them is there already."""
     ds = dataset(clients)
     ds.ensure()

@@ -1,4 +1,4 @@
-"""The goals of issue 6 (2-core, 24 GiB machine) and the table bench/run prints."""
+"""The goals of issue 6 and issue 11 (2-core, 24 GiB machine) and the table bench/run prints."""
 
 from __future__ import annotations
 
@@ -6,11 +6,18 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from bench.session_runs import GOAL_TEXT, VARIANTS, table_rows
+from bench.capacity import GOAL_P95_S, HERD_GOAL_P95_S
+from bench.one_browser import CASES
 
 AREA = 20_000
 NATIONAL = 600_000
 GIB = 1024**3
+# bench/capacity.py's runs in bench/run (its defaults): (key, label, goal p95)
+CAPACITY_RUNS = (
+    ("meeting_25", "25 sessions arriving within a minute", GOAL_P95_S),
+    ("meeting_100", "100 sessions arriving within a minute", GOAL_P95_S),
+    ("herd_100", "herd: 100 sessions at one instant", HERD_GOAL_P95_S),
+)
 
 
 @dataclass(frozen=True)
@@ -30,14 +37,11 @@ GOALS: tuple[Goal, ...] = (
     Goal("load_peak_bytes", NATIONAL, 4 * GIB, "< 4 GiB"),
     Goal("kpi_s", NATIONAL, 10, "< 10 s"),
     Goal("kpi_s", AREA, 1, "< 1 s"),
-    Goal("page_overview_warm_s", AREA, 1, "< 1 s"),
-    Goal("page_overview_cold_s", AREA, 3, "< 3 s"),
-    Goal("page_goal_warm_s", AREA, 1, "< 1 s"),
-    Goal("page_goal_cold_s", AREA, 3, "< 3 s"),
     Goal("pandas_ratio", NATIONAL, 10, "≥ 10×", higher_is_better=True),
-    # issue 5: 25 sessions, every page succeeds and p95 < 3 s (bench/session_runs.py)
-    *(Goal(f"{v.key}_p95_s", AREA, 3, GOAL_TEXT) for v in VARIANTS),
-    *(Goal(f"{v.key}_failed", AREA, 1, "= 0") for v in VARIANTS),
+    # issue 11: the server's capacity (bench/capacity.py), one browser (bench/one_browser.py)
+    *(Goal(f"capacity_{k}_p95_s", AREA, g, f"< {g:g} s") for k, _, g in CAPACITY_RUNS),
+    *(Goal(f"capacity_{k}_failed", AREA, 1, "= 0") for k, _, _ in CAPACITY_RUNS),
+    *(Goal(f"browser_{k}_ratio", AREA, a, f"< {a:g}×") for k, _, a in CASES if a is not None),
 )
 
 ROWS: tuple[tuple[str, str], ...] = (
@@ -54,21 +58,30 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("kpi_peak_bytes", "KPI table: peak memory of the process"),
     ("series_s", "weekly series of every metric, a year"),
     ("kpi_and_series_s", "KPI table + weekly series"),
-    ("page_overview_cold_s", "overview page, cold"),
-    ("page_overview_warm_s", "overview page, warm"),
-    ("page_goal_cold_s", "goal page, cold"),
-    ("page_goal_warm_s", "goal page, warm"),
-    ("page_floor_cold_s", "Streamlit's floor (empty page), cold"),
-    ("page_floor_warm_s", "Streamlit's floor (empty page), warm"),
-    ("page_overview_cold_compiled_s", "overview page, cold, bytecode compiled"),
-    ("page_goal_cold_compiled_s", "goal page, cold, bytecode compiled"),
+    *(
+        row
+        for k, label, _ in CAPACITY_RUNS
+        for row in (
+            (f"capacity_{k}_p95_s", f"server: {label}: p95 page time"),
+            (f"capacity_{k}_failed", f"server: {label}: failed pages"),
+            (f"capacity_{k}_cpu_ms", f"server: {label}: server CPU a page (ms)"),
+        )
+    ),
+    *(
+        row
+        for k, what, _ in CASES
+        for row in (
+            (f"browser_{k}_s", f"one browser: {what}"),
+            (f"browser_{k}_floor_s", f"one browser: {what}, empty app"),
+            (f"browser_{k}_ratio", f"one browser: {what}, ratio to the empty app"),
+        )
+    ),
     ("pandas_s", "pandas way: read CSVs + KPI table"),
     ("pandas_cpu_s", "pandas way: CPU time"),
     ("pandas_peak_bytes", "pandas way: peak memory"),
     ("pandas_ratio", "pandas way / KPI table (× faster)"),
     ("pandas_vs_load_ratio", "pandas way / (load + KPI table)"),
     ("crosscheck_differences", "pandas vs engine: cells that differ"),
-    *table_rows(),
 )
 
 
@@ -82,9 +95,11 @@ def _fmt(key: str, value: Any) -> str:
     if key.endswith("_bytes"):
         return f"{value / GIB:.2f} GiB" if value >= GIB / 4 else f"{value / 1024**2:.0f} MiB"
     if key.endswith("ratio"):
-        return f"{value:.1f}×"
+        return f"{value:.2f}×"
     if key.endswith(("differences", "_failed")):
         return str(value)
+    if key.endswith("_ms"):
+        return f"{value:.0f}"
     if key.endswith("rows_per_s"):
         return f"{value:,.0f}"
     return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"

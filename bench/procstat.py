@@ -1,4 +1,4 @@
-"""CPU time of processes from /proc (Linux): who used the two cores during a benchmark.
+"""CPU time and memory of processes from /proc (Linux): what the server used in a benchmark.
 
 Only live processes are counted, so callers read it before they close what they started.
 """
@@ -52,11 +52,15 @@ def cpu_seconds(pids: Iterable[int]) -> float:
     return total / TICK
 
 
-def command_line(pid: int) -> str:
+def peak_rss_bytes(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM), 0 if it is gone."""
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
     except OSError:
-        return ""
+        pass
+    return 0
 
 
 def machine_busy_seconds() -> float:

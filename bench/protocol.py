@@ -6,7 +6,9 @@ a ``rerun_script`` BackMsg (``page_name`` = the page's URL path, as when a URL i
 and reads the ForwardMsgs until ``script_finished``. Later pages go over the same socket with
 the page's ``page_script_hash`` from the ``navigation`` message, as a click on a sidebar link
 does. A page fails when the script shows an exception, the page is not found, the run ends
-otherwise than successfully, or it does not finish within the timeout.
+otherwise than successfully, or it does not finish within the timeout. Charts are counted
+as the script sends them, of either kind the dashboard has drawn: an element the browser
+draws (Plotly, Vega-Lite, ...) or a picture drawn on the server (``img.kpi-chart`` in HTML).
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 FINISHED = ForwardMsg.ScriptFinishedStatus
 # A run the server ends early because another run replaced it (st.rerun): keep waiting.
 EARLY = FINISHED.FINISHED_EARLY_FOR_RERUN
+# Elements that are a chart drawn in the browser, and the mark of a picture drawn on the server
+CHART_ELEMENTS = frozenset(
+    {"plotly_chart", "vega_lite_chart", "deck_gl_json_chart", "graphviz_chart", "echarts_chart"}
+)
+PICTURE_MARK = 'class="kpi-chart"'
 
 
 @dataclass
@@ -32,6 +39,7 @@ class PageRun:
     ok: bool
     messages: int = 0
     bytes: int = 0
+    charts: int = 0
     error: str | None = None
 
 
@@ -101,6 +109,8 @@ class ProtocolSession:
                     self.pages[page.url_pathname] = page.page_script_hash
             elif kind == "delta" and _is_exception(fwd):
                 run.error = run.error or "the page shows an exception: " + _exception_text(fwd)
+            elif kind == "delta":
+                run.charts += chart_count(fwd)
             elif kind == "page_not_found":
                 run.error = "page not found"
             elif kind == "script_finished":
@@ -117,6 +127,20 @@ def _is_exception(fwd: ForwardMsg) -> bool:
     return delta.WhichOneof("type") == "new_element" and (
         delta.new_element.WhichOneof("type") == "exception"
     )
+
+
+def chart_count(fwd: ForwardMsg) -> int:
+    """How many charts a ForwardMsg adds to the page: 1 for a chart element, the number of
+    chart pictures in an HTML or markdown element, else 0."""
+    if fwd.WhichOneof("type") != "delta" or fwd.delta.WhichOneof("type") != "new_element":
+        return 0
+    element = fwd.delta.new_element
+    kind = element.WhichOneof("type")
+    if kind in CHART_ELEMENTS:
+        return 1
+    if kind in ("html", "markdown"):
+        return str(getattr(element, kind).body).count(PICTURE_MARK)
+    return 0
 
 
 def _exception_text(fwd: ForwardMsg) -> str:

@@ -1,10 +1,10 @@
 """The benchmark suite behind bench/run: every measurement of issue 6 in one run.
 
 For each size: generate the exports once (cached), load them, time the KPI table for a
-year at all levels and the weekly series of every metric, the overview and a goal page
-cold and warm in headless chromium, 25 simultaneous sessions (issue 5, at the area's size),
-and the pandas way; print the table with the goals and write everything as JSON under
-bench/results/.
+year at all levels and the weekly series of every metric and the pandas way; at the area's
+size also the server's capacity (bench/capacity.py: 25 and 100 sessions, the herd) and one
+browser against Streamlit's empty app (bench/one_browser.py); print the table with the goals
+and write everything as JSON under bench/results/.
 """
 
 from __future__ import annotations
@@ -17,28 +17,21 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from bench import goals, session_runs
-from bench.browser import Page, page_loads
+from bench import goals
 from bench.child import ROOT, BenchError, run_child
 from bench.crosscheck import differences
-from bench.datasets import CACHE, Dataset, dataset
+from bench.datasets import Dataset, dataset
 from bench.load_step import load
+from bench.one_browser import CASES
 
 RESULTS = ROOT / "bench" / "results"
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
 CURVE_SIZES = (20_000, 100_000, 300_000, 600_000)
-PAGES = (
-    Page("overview", "/", "h1"),
-    Page("goal", "/lahipalvelut", "img.kpi-chart"),
-    # Streamlit's floor on this machine: an empty page, no data (bench/floor_app.py)
-    Page("floor", "/", "h1", script="bench/floor_app.py"),
-)
 
 
 def _log(message: str) -> None:
@@ -64,21 +57,26 @@ def _timed(kind: str, ds: Dataset, runs: int, r: dict[str, Any]) -> None:
     r[f"{kind}_loadavg"] = [load_before, os.getloadavg()[0]]
 
 
-def _pages(ds: Dataset, r: dict[str, Any], page: Page, cold: int, warm: int) -> None:
-    shots = RESULTS / "screenshots" / str(ds.clients)
-    loads = page_loads(ds.db, (page,), cold_runs=cold, warm_runs=warm, screenshot_dir=shots)
-    r[f"page_{page.name}_cold_s"] = goals.med(loads[page.name]["cold"])
-    r[f"page_{page.name}_warm_s"] = goals.med(loads[page.name]["warm"])
-    r[f"page_{page.name}_runs"] = loads[page.name]
+def _capacity(ds: Dataset, r: dict[str, Any]) -> None:
+    """bench/capacity.py with its defaults (25 and 100 sessions, the herd of 100)."""
+    run = run_child(["-m", "bench.capacity", "--db", str(ds.db), "--out", "{json}"])
+    for one in run.result["runs"]:
+        key = f"capacity_{one['key']}"
+        r[f"{key}_p95_s"] = one["p95_s"]
+        r[f"{key}_failed"] = one["failed"]
+        r[f"{key}_cpu_ms"] = one["server_cpu_ms_per_page"]
+    r["capacity"] = run.result
 
 
-def _pages_compiled(ds: Dataset, r: dict[str, Any], page: Page, cold: int) -> None:
-    """Cold loads again as if the virtualenv's bytecode were compiled (this machine sets
-    PYTHONDONTWRITEBYTECODE, so every new server compiles every module it imports)."""
-    pycache = CACHE / "pycache"
-    loads = page_loads(ds.db, (page,), cold_runs=cold, warm_runs=0, pycache=pycache)
-    r[f"page_{page.name}_cold_compiled_s"] = goals.med(loads[page.name]["cold"])
-    r[f"page_{page.name}_runs_compiled"] = loads[page.name]
+def _one_browser(ds: Dataset, r: dict[str, Any], rounds: int) -> None:
+    """bench/one_browser.py: medians of ``rounds`` rounds, dashboard and empty app."""
+    args = ["-m", "bench.one_browser", "--db", str(ds.db), "--rounds", str(rounds)]
+    run = run_child([*args, "--out", "{json}"])
+    for key, _, _ in CASES:
+        r[f"browser_{key}_s"] = run.result["medians"]["dashboard"][key]["seconds"]
+        r[f"browser_{key}_floor_s"] = run.result["medians"]["floor"][key]["seconds"]
+        r[f"browser_{key}_ratio"] = run.result["ratios"][key]["ratio"]
+    r["one_browser"] = run.result
 
 
 def _step(r: dict[str, Any], what: str, action: Callable[[], None]) -> bool:
@@ -117,18 +115,12 @@ def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
         _step(r, f"{name} weekly series x{fast}", lambda: _timed("series", ds, fast, r))
     if "kpi_s" in r and "series_s" in r:
         r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
-    browser_size = clients == goals.AREA or args.browser_all
-    compile_off = sys.flags.dont_write_bytecode  # PYTHONDONTWRITEBYTECODE (or -B)
-    if "pages" in steps and not args.no_browser and browser_size:
-        for page in PAGES:
-            what = f"{name} {page.name} page in chromium (cold x{slow}, warm x{fast})"
-            if _step(r, what, partial(_pages, ds, r, page, slow, fast)) and compile_off:
-                what = f"{name} {page.name} page cold again with compiled bytecode (x{slow})"
-                _step(r, what, partial(_pages_compiled, ds, r, page, slow))
-    if "sessions" in steps and browser_size:
-        for v in session_runs.chosen(quick=args.quick, browser=not args.no_browser):
-            what = f"{name} {v.label} ({' '.join(v.args)})"
-            _step(r, what, partial(session_runs.measure, r, v, clients))
+    area_size = clients == goals.AREA or args.browser_all
+    if "capacity" in steps and area_size:
+        _step(r, f"{name} server capacity (bench.capacity)", lambda: _capacity(ds, r))
+    if "one_browser" in steps and area_size and not args.no_browser:
+        what = f"{name} one browser, {fast} rounds (bench.one_browser)"
+        _step(r, what, lambda: _one_browser(ds, r, fast))
     if "pandas" in steps and not args.no_pandas:
         _step(r, f"{name} the pandas way x{once}", lambda: _timed("pandas", ds, once, r))
         if "pandas_s" in r and "kpi_s" in r:
@@ -146,8 +138,9 @@ def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(
         prog="bench/run",
-        description="Measure load, KPI table, weekly series, page loads and the pandas way "
-        "at the area's size and at national scale; print the table with the goals of issue 6.",
+        description="Measure load, KPI table, weekly series and the pandas way at the area's "
+        "size and at national scale, and the server's capacity and one browser at the area's "
+        "size; print the table with the goals of issues 6 and 11.",
     )
     p.add_argument("--sizes", default="20000,600000", help="clients, comma-separated")
     p.add_argument("--quick", action="store_true", help="the area's size only (20 000 clients)")
@@ -163,23 +156,27 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         help="time and memory against 20k, 100k, 300k, 600k clients (docs/scaling.md)",
     )
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--fast-runs", type=int, default=5, help="runs of fast steps (median)")
+    p.add_argument(
+        "--fast-runs", type=int, default=5, help="runs of fast steps, one-browser rounds (median)"
+    )
     p.add_argument("--slow-runs", type=int, default=3, help="runs of slow steps (median)")
     p.add_argument(
         "--all-runs",
         action="store_true",
         help="repeat national-scale load and pandas too (default: once)",
     )
-    p.add_argument("--no-browser", action="store_true", help="skip the page loads")
-    p.add_argument("--browser-all", action="store_true", help="page loads at every size")
+    p.add_argument("--no-browser", action="store_true", help="skip the one-browser step")
+    p.add_argument(
+        "--browser-all", action="store_true", help="capacity and one browser at every size"
+    )
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas way")
     p.add_argument(
         "--steps",
-        default="load,kpi,series,pages,sessions,pandas",
+        default="load,kpi,series,capacity,one_browser,pandas",
         help="which steps to measure, comma-separated (default: all; the load runs anyway "
-        "when the size has no database yet); sessions = 25 simultaneous sessions (issue 5, "
-        "bench/sessions.py: --quick runs the chromium and the server-only modes, a full run "
-        "adds full reloads and the herd)",
+        "when the size has no database yet); capacity = bench.capacity (25 and 100 sessions "
+        "and the herd, no browser), one_browser = bench.one_browser (first visit, return "
+        "visit and page switch against Streamlit's empty app), both at the area's size",
     )
     return p.parse_args(argv)
 

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO
@@ -39,15 +39,18 @@ def dashboard(
     log: IO[bytes] | None = None,
     pycache: Path | None = None,
     timeout_s: float = 60,
+    command: Sequence[str] | None = None,
 ) -> Iterator[str]:
     """``streamlit run <script>`` against ``db`` (KPI_DB) on 127.0.0.1 and a free port;
     yields the base URL once ``/_stcore/health`` answers, and stops the server afterwards.
 
     ``log``: where the server's output goes (a temporary file when None). ``pycache``: let
     Python write and reuse compiled bytecode there (PYTHONPYCACHEPREFIX), even when the
-    environment says PYTHONDONTWRITEBYTECODE."""
+    environment says PYTHONDONTWRITEBYTECODE. ``command``: the program (and its first
+    arguments) that takes streamlit's arguments instead of streamlit itself, e.g. a profiling
+    launcher (bench/server_profile.py)."""
     port = free_port()
-    cmd = [STREAMLIT, "run", script, "--server.port", str(port)]
+    cmd = [*(command or [STREAMLIT]), "run", script, "--server.port", str(port)]
     cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     env = {**os.environ, "KPI_DB": str(db)}
