@@ -143,7 +143,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Keskiarvo {mean}, mediaani {median}",
         "Mean {mean}, median {median}",
     ),
-    "cohort_outcomes": ("Määräaikakohortit", "Deadline cohorts"),
+    "cohort_outcomes": ("Kohorttien lopputulokset", "Cohort outcomes"),
     "on_time": ("ajallaan", "on time"),
     "late": ("myöhässä", "late"),
     "excluded": ("rajattu pois", "excluded"),
@@ -336,6 +336,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stage_validate": ("Tarkistetaan sääntöjä", "Checking the rules"),
     "stage_load": ("Rakennetaan uusi tietokanta", "Building the new database"),
     "stage_swap": ("Otetaan uusi tietokanta käyttöön", "Switching to the new database"),
+    # training cohort outcomes (metrics.breakdowns_people.outcome_codes)
+    "code_unemployment_ended": ("Työttömyys päättyi", "Unemployment ended"),
+    "code_unemployed": ("Työtön tai lomautettu", "Unemployed or laid off"),
 }
 
 
