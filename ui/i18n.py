@@ -339,6 +339,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # training cohort outcomes (metrics.breakdowns_people.outcome_codes)
     "code_unemployment_ended": ("Työttömyys päättyi", "Unemployment ended"),
     "code_unemployed": ("Työtön tai lomautettu", "Unemployed or laid off"),
+    # a whole-area figure under a service area or municipality
+    "whole_area_figure": ("◆ Koko alueen luku", "◆ Figure for the whole area"),
+    "summary_whole_area_left_out": (
+        "koko alueen tavoitteita ei laskettu mukaan: {n}",
+        "whole-area targets not counted: {n}",
+    ),
 }
 
 

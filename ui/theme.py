@@ -15,8 +15,12 @@ BASE_CSS = """
 .kpi-card {border: 1px solid rgba(128,128,128,.45); border-left: 8px solid var(--kpi-accent);
   border-radius: 6px; padding: .7rem .9rem .6rem .9rem; display: flex; flex-direction: column;
   gap: .3rem;}
-.kpi-value {font-size: 2.25rem; line-height: 1.15; font-variant-numeric: tabular-nums;
-  margin-top: .4rem;}
+.kpi-card {min-width: 0;}
+.kpi-value {font-size: clamp(1.5rem, 1rem + 1.4vw, 2.25rem); line-height: 1.15;
+  font-variant-numeric: tabular-nums; margin-top: .4rem; max-width: 100%;
+  overflow-wrap: anywhere;}
+.kpi-value .unit {font-size: .6em; white-space: nowrap;}
+.kpi-scope {font-size: .9rem; font-weight: 700;}
 .kpi-delta {font-size: .9rem; opacity: .9;}
 .kpi-delta .chip {display: inline-block; padding: .05rem .45rem; border-radius: 1rem;
   font-variant-numeric: tabular-nums;}
