@@ -16,7 +16,7 @@ from datetime import timedelta
 import polars as pl
 import streamlit as st
 
-from ui import cached_queries, kpi_view
+from ui import cached_queries, indicators, kpi_view
 from ui.formatting import NBSP, fmt_change, fmt_int
 from ui.i18n import Lang, t
 from ui.page_context import ALL_LEVELS, PageContext
@@ -77,7 +77,7 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
         )
         before = _area_rows(kpi_view.suppressed(earlier), ctx)[0]
     weekly = ctx.series("week")
-    indicators = kpi_view.plan_indicators(cached_queries.targets_year(ctx.end))
+    lines = indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, lang)
     out: dict[str, CardData] = {}
     for metric_id, row in now.items():
         shown = kpi_view.shown_row(row, lang)
@@ -94,7 +94,7 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             spark = [v * 100 for v in spark]
         out[metric_id] = CardData(
             shown=shown,
-            indicator=indicators.get(metric_id) if lang == "fi" else None,
+            indicator=lines.get(metric_id),
             change=change,
             spark=spark,
             pace=_pace(ctx) if metric_id == "employer_contacts" else None,

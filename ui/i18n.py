@@ -187,20 +187,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Legal service deadlines (service plan 5.1, law 380/2023).",
     ),
     "rule_change": (
-        "Sääntö muuttui 1.1.2026: ennen alkuhaastattelu tai täydentävä työnhakukeskustelu "
-        "5 arkipäivässä, nyt alkuhaastattelu 10 arkipäivässä (HE 108/2025). Jakso ulottuu "
-        "muutoksen molemmin puolin: kumpikin kohortti arvioidaan aloituspäivänä voimassa "
+        "Sääntö muuttui {date}: ennen {before}, nyt {after} ({source}). Jakso ulottuu "
+        "muutoksen molemmin puolin: kukin tapaus arvioidaan aloituspäivänään voimassa "
         "olleen säännön mukaan.",
-        "The rule changed on 1 Jan 2026: before, an initial interview or supplementary "
-        "discussion within 5 working days; now an initial interview within 10 working days "
-        "(HE 108/2025). The period spans the change: each case is judged by the rule in "
-        "force on its start date.",
-    ),
-    "supplementary_empty_2026": (
-        "Täydentävien työnhakukeskustelujen kiinteä sarja poistui 1.1.2026, joten vuoden 2026 "
-        "alkuhaastatteluista ei muodostu kohortteja: arvo on tyhjä.",
-        "The fixed series of supplementary discussions was dropped on 1 Jan 2026, so initial "
-        "interviews from 2026 form no cohorts: the value is empty.",
+        "The rule changed on {date}: before, {before}; now {after} ({source}). The period "
+        "spans the change: each case is judged by the rule in force on its start date.",
     ),
     # resources
     "resources_intro": (
@@ -345,6 +336,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "koko alueen tavoitteita ei laskettu mukaan: {n}",
         "whole-area targets not counted: {n}",
     ),
+    "rule_in_force": ("Sääntö jaksolla", "The rule in the period"),
 }
 
 
