@@ -164,6 +164,6 @@ def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: 
         lang,
     )
     charts.show(fig, kpi_view.title(m, lang))
-    tables.show(kpi_view.screen_table(rows, lang))
+    tables.show(kpi_view.screen_table(rows, lang), lang)
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
     downloads.buttons(kpi_slice(ctx, [m.id], (level,)), stem, f"area_{m.id}_{level}", lang)

@@ -337,6 +337,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "whole-area targets not counted: {n}",
     ),
     "rule_in_force": ("Sääntö jaksolla", "The rule in the period"),
+    # table cells (ui/formatting.py fmt_bool)
+    "yes": ("Kyllä", "Yes"),
+    "no": ("Ei", "No"),
+    "bcol_kotikunta": ("Kotikunta", "Home municipality"),
+    "bcol_outside": ("Toisessa kunnassa", "In another municipality"),
 }
 
 
