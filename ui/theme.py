@@ -2,6 +2,10 @@
 
 Colours come from the theme (CSS variables of the light or dark theme) except the status
 accents (Okabe–Ito, ui/status_style.py), which are always paired with an icon and a word.
+A selected segment's label takes the text colour (in bold) instead of the primary colour:
+the dark theme's primary blue is dark enough for a primary button's white label (WCAG AA)
+and so too dark for text on the dark page. A card's value shrinks with the window
+(``clamp``) and may wrap, so a long unit (``asiakasta/htv``) never runs past its card.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ BASE_CSS = """
 .kpi-status .icon {color: var(--kpi-accent);}
 .kpi-meta {font-size: .9rem; opacity: .9;}
 .kpi-card-title {font-weight: 700; line-height: 1.3;}
+button[data-variant="segmented_control"][aria-checked="true"] {color: inherit !important;
+  font-weight: 700;}
 </style>
 """
 
