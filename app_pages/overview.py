@@ -10,11 +10,11 @@ ctx = blocks.require_context("nav_overview")
 lang = ctx.lang
 st.markdown(f"{t('overview_intro', lang)} **{blocks.area_caption(ctx)}**")
 all_cards = cards.card_data(ctx)
-counts = {k: 0 for k in ("ok", "risk", "off", "none")}
-for c in all_cards.values():
-    if c.shown.metric.has_target:
-        counts[c.shown.status or "none"] += 1
-st.markdown(f"**{t('summary_counts', lang, **counts)}**")
+counts, whole_area = cards.status_counts(all_cards)
+summary = f"**{t('summary_counts', lang, **counts)}**"
+if whole_area:
+    summary += f" · {t('summary_whole_area_left_out', lang, n=whole_area)}"
+st.markdown(summary)
 
 with st.container(horizontal=True, vertical_alignment="center"):
     board_report_download.button(ctx)

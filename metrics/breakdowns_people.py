@@ -5,7 +5,9 @@ Cohort outcomes reuse each cohort metric's own SQL (metrics-core's ``.sql`` file
 drill-down can never disagree with the KPI: a metric whose SQL builds a CTE
 ``outcomes(b_start, kunta, outcome)`` is run with its final SELECT replaced by a count per
 outcome; a cohort metric without one (training outcome, which has no exclusion rule) is read
-from its own numerator, denominator and pending.
+from its own numerator, denominator and pending. The outcomes are the metric's own
+(on time / late for a deadline, unemployment ended / unemployed for training), and the
+small-number rule hides what the KPI table hides (metrics/cohort_suppression.py).
 """
 
 from __future__ import annotations
@@ -17,13 +19,27 @@ import duckdb
 import polars as pl
 
 from metrics.breakdown_base import area_grid, place, run_breakdown_sql, sql_text
-from metrics.definition import MetricDefinition
-from metrics.privacy import suppress_counts
+from metrics.cohort_suppression import like_the_kpi
+from metrics.definition import ALL_LEVELS, MetricDefinition
+from metrics.engine import kpi_table
+from metrics.privacy import suppress, suppress_counts
 from metrics.registry import get
 from metrics.sql_context import MetricsError
 
-OUTCOMES = ("on_time", "late", "excluded", "pending")
+OUTCOMES = ("on_time", "late", "excluded", "pending")  # the deadline cohorts' outcomes
+# Training has no deadline: its resolved cases either left unemployment or did not, and it
+# has no exclusion rule (docs/spec/METRICS.md); its outcomes say so.
+TRAINING = "training_unemployment_ended_3_months"
+OUTCOMES_OF: dict[str, tuple[str, ...]] = {
+    TRAINING: ("unemployment_ended", "unemployed", "pending"),
+}
 _FINAL_SELECT = re.compile(r"^SELECT\b", re.MULTILINE)
+
+
+def outcome_codes(metric_id: str) -> tuple[str, ...]:
+    """A cohort metric's outcomes in order: success (the KPI numerator), failure (with the
+    success the KPI denominator), excluded (deadline cohorts only) and pending."""
+    return OUTCOMES_OF.get(metric_id, OUTCOMES)
 
 
 def outcome_sql(metric: MetricDefinition) -> str | None:
@@ -50,8 +66,9 @@ def _case_outcomes(
     rows = run_breakdown_sql(con, metric.query(), start, end, as_of=as_of, needs=metric.exports)
     if rows is None:
         return None
+    success, failure, *_ = outcome_codes(metric.id)
     n, d, p = pl.col("numerator"), pl.col("denominator"), pl.col("pending")
-    parts = {"on_time": n, "late": d - n, "excluded": pl.lit(0), "pending": p.fill_null(0)}
+    parts = {success: n, failure: d - n, "pending": p.fill_null(0)}
     return pl.concat(
         [
             rows.select("kunta", pl.lit(k).alias("outcome"), v.cast(pl.Int64).alias("count"))
@@ -72,11 +89,15 @@ def cohort_outcomes(
     threshold: int | None = None,
 ) -> pl.DataFrame:
     """A cohort metric's cases per area: ``level, area, outcome, count`` with ``outcome`` one
-    of on_time, late, excluded, pending (resolved = on_time + late = the KPI denominator)."""
+    of :func:`outcome_codes` (on_time, late, excluded, pending for the deadline cohorts;
+    success + failure = the KPI denominator, success = its numerator, pending = its pending).
+
+    With ``threshold`` the small-number rule hides the same figures the KPI table hides
+    (metrics.cohort_suppression), so a card and its cohort table never disagree."""
     metric = get(metric_id)
     if not metric.cohort:
         raise MetricsError(f"{metric_id} ei ole kohorttimittari / is not a cohort metric")
-    grid = area_grid(level, area, outcome=OUTCOMES)
+    grid = area_grid(level, area, outcome=outcome_codes(metric_id))
     raw = _case_outcomes(con, metric, start, end, as_of)
     if raw is None:
         return grid.with_columns(pl.lit(None, dtype=pl.Int64).alias("count")).head(0)
@@ -85,7 +106,11 @@ def cohort_outcomes(
     out = out.with_columns(pl.col("count").fill_null(0).cast(pl.Int64))
     if threshold is None:
         return out
-    return suppress_counts(out, keys=("outcome",), margins=[("area",)], threshold=threshold)
+    kpi = suppress(
+        kpi_table(con, start, end, as_of=as_of, levels=ALL_LEVELS, metric_ids=[metric_id]),
+        threshold,
+    )
+    return like_the_kpi(out, kpi, outcome_codes(metric_id), threshold)
 
 
 def caseworkers_without_offers(

@@ -25,6 +25,17 @@ from common.reference import ReferenceError, reference_dir
 RULES_FILE = "maaraajat.csv"
 OPEN_END = dt.date(9999, 12, 31)
 _EVENT_CODES = {c.fi for c in EVENT_TYPES}
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fi_date(day: dt.date) -> str:
+    """``14.3.2025``, as the screens write a date in Finnish (ui/formatting.py)."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def en_date(day: dt.date) -> str:
+    """``14 Mar 2025``, as the screens write a date in English (ui/formatting.py)."""
+    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
 
 
 class Rule(BaseModel):
@@ -138,13 +149,11 @@ def no_rule_message(
     if ended:
         last = max(ended)
         return (
-            f"Velvoite päättyi {last.day}.{last.month}.{last.year}; jaksolle ei muodostu "
-            "seurattavia tapauksia.",
-            f"The requirement ended on {last.isoformat()}; the period forms no cases.",
+            f"Velvoite päättyi {fi_date(last)}; jaksolle ei muodostu seurattavia tapauksia.",
+            f"The requirement ended on {en_date(last)}; the period forms no cases.",
         )
     first = min(r.voimassa_alkaen for r in rules)
     return (
-        f"Velvoite alkaa {first.day}.{first.month}.{first.year}; jaksolle ei muodostu "
-        "seurattavia tapauksia.",
-        f"The requirement begins on {first.isoformat()}; the period forms no cases.",
+        f"Velvoite alkaa {fi_date(first)}; jaksolle ei muodostu seurattavia tapauksia.",
+        f"The requirement begins on {en_date(first)}; the period forms no cases.",
     )

@@ -8,7 +8,7 @@ import streamlit as st
 
 from access.gate import current_access
 from access.roles import Capability
-from ui import blocks, board_report, cached_queries, kpi_view
+from ui import blocks, board_report, indicators
 from ui.i18n import t
 from ui.page_context import PageContext
 
@@ -29,9 +29,7 @@ def report_input(ctx: PageContext) -> board_report.ReportInput:
         targets_label=ctx.targets_label(),
         rows=own.vstack(whole) if whole.height else own,
         monthly=ctx.series("month"),
-        indicators=kpi_view.plan_indicators(cached_queries.targets_year(ctx.end))
-        if ctx.lang == "fi"
-        else {},
+        indicators=indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, ctx.lang),
     )
 
 

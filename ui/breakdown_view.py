@@ -19,7 +19,7 @@ from access.roles import Capability
 from metrics.privacy import SMALL
 from metrics.registry import GOALS, goal_metrics
 from ui import cached_queries, charts, downloads, kpi_view, tables
-from ui.formatting import fmt_percent, fmt_value
+from ui.formatting import fmt_cell, fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
 from ui.page_context import PageContext
 
@@ -54,7 +54,7 @@ def screen_frame(df: pl.DataFrame, lang: Lang) -> pl.DataFrame:
         if df[col].dtype.is_numeric() or flag in df.columns:
             values = [v if isinstance(v, str) else fmt_value(v, "count", lang) for v in values]
         header = t(f"bcol_{col}", lang) if f"bcol_{col}" in TEXTS else col
-        out[header] = [None if v is None else str(v) for v in values]
+        out[header] = [None if v is None else fmt_cell(v, lang) for v in values]
     return pl.DataFrame(out, schema={k: pl.String for k in out})
 
 
@@ -62,7 +62,7 @@ def _table(ctx: PageContext, df: pl.DataFrame, name: str) -> None:
     if df.height == 0:
         st.caption(t("no_rows", ctx.lang))
         return
-    tables.show(screen_frame(df, ctx.lang))
+    tables.show(screen_frame(df, ctx.lang), ctx.lang)
     downloads.buttons(df, downloads.file_stem(name, ctx.start, ctx.end), f"bd_{name}", ctx.lang)
 
 
@@ -102,7 +102,7 @@ def channel_split(ctx: PageContext) -> None:
                     f"{fmt_value(cell['count'], 'count', lang)} ({fmt_percent(share / 100, lang)})"
                 )
         rows[code_label(ch, lang)] = cells
-    tables.show(pl.DataFrame(rows))
+    tables.show(pl.DataFrame(rows), lang)
     downloads.buttons(
         df, downloads.file_stem("channel_split", ctx.start, ctx.end), "bd_channels", lang
     )

@@ -17,8 +17,8 @@ import polars as pl
 import streamlit as st
 
 from metrics.definition import ALL_LEVELS
-from ui import cached_queries, kpi_view
-from ui.formatting import fmt_change, fmt_int
+from ui import cached_queries, indicators, kpi_view
+from ui.formatting import NBSP, fmt_change, fmt_int
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
 from ui.status_style import OKABE_ITO
@@ -31,30 +31,54 @@ class CardData:
     change: str | None
     spark: list[float]
     pace: str | None
+    # The figure is the whole area's (a metric defined for the whole area only, under a
+    # service area or municipality): the card says so and its status is not the area's.
+    whole_area: bool = False
 
 
-def _area_rows(table: pl.DataFrame, ctx: PageContext) -> dict[str, dict[str, object]]:
+def _area_rows(
+    table: pl.DataFrame, ctx: PageContext
+) -> tuple[dict[str, dict[str, object]], set[str]]:
+    """The chosen area's row of every metric, and the ids of the metrics whose row is the
+    whole area's because the metric has no row for the chosen area."""
     area = ctx.view.area
     own = table.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
     whole = table.filter(pl.col("level") == "koko_alue")
     rows = kpi_view.rows_by_metric(whole)
-    rows.update(kpi_view.rows_by_metric(own))
-    return rows
+    mine = kpi_view.rows_by_metric(own)
+    fallback = set() if area.level == "koko_alue" else set(rows) - set(mine)
+    rows.update(mine)
+    return rows, fallback
+
+
+def status_counts(cards: dict[str, CardData]) -> tuple[dict[str, int], int]:
+    """The overview's tally of the chosen area's targets (ok, risk, off, none) and how many
+    cards were left out of it because their figure or target is the whole area's."""
+    counts = {k: 0 for k in ("ok", "risk", "off", "none")}
+    left_out = 0
+    for c in cards.values():
+        if not c.shown.metric.has_target:
+            continue
+        if c.whole_area or c.shown.style.key == "areaonly":
+            left_out += 1
+            continue
+        counts[c.shown.status or "none"] += 1
+    return counts, left_out
 
 
 def card_data(ctx: PageContext) -> dict[str, CardData]:
     """Everything the cards of the chosen view show, keyed by metric id."""
     lang = ctx.lang
-    now = _area_rows(ctx.kpi_on_screen(), ctx)
+    now, whole_area = _area_rows(ctx.kpi_on_screen(), ctx)
     week_ago_end = ctx.effective_end - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end >= ctx.start:
         earlier = cached_queries.kpi(
             ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS
         )
-        before = _area_rows(kpi_view.suppressed(earlier), ctx)
+        before = _area_rows(kpi_view.suppressed(earlier), ctx)[0]
     weekly = ctx.series("week")
-    indicators = kpi_view.plan_indicators(cached_queries.targets_year(ctx.end))
+    lines = indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, lang)
     out: dict[str, CardData] = {}
     for metric_id, row in now.items():
         shown = kpi_view.shown_row(row, lang)
@@ -71,10 +95,11 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             spark = [v * 100 for v in spark]
         out[metric_id] = CardData(
             shown=shown,
-            indicator=indicators.get(metric_id) if lang == "fi" else None,
+            indicator=lines.get(metric_id),
             change=change,
             spark=spark,
             pace=_pace(ctx) if shown.metric.pace_to_year_target else None,
+            whole_area=metric_id in whole_area,
         )
     return out
 
@@ -93,6 +118,8 @@ def _pace(ctx: PageContext) -> str | None:
         projected=fmt_int(p.projected_year_end, lang),
         target=fmt_int(p.target, lang),
     )
+    if ctx.view.area.level != "koko_alue":  # the target and its pace are the whole area's
+        return f"{icon} {t('area_whole', lang)}: {word}. {text}"
     return f"{icon} {word}. {text}"
 
 
@@ -145,6 +172,16 @@ def _delta_html(card: CardData, lang: Lang) -> str:
     )
 
 
+def value_html(value: str) -> str:
+    """The value with a word unit (``vrk``, ``asiakasta/htv``) in smaller type after an
+    ordinary space, so a long unit wraps under the number instead of running past the card;
+    a percent sign stays with its number."""
+    number, _, unit = value.partition(NBSP)
+    if not unit or not any(ch.isalpha() for ch in unit):
+        return html.escape(value)
+    return f'{html.escape(number)} <span class="unit">{html.escape(unit)}</span>'
+
+
 def card_html(card: CardData, lang: Lang) -> str:
     """One card: title, the plan's indicator text (Finnish), the value, its change since the
     previous week, the weekly trend line, the status badge, the target and pending cases,
@@ -153,7 +190,9 @@ def card_html(card: CardData, lang: Lang) -> str:
     parts = [f'<div class="kpi-card-title">{html.escape(kpi_view.title(s.metric, lang))}</div>']
     if card.indicator:
         parts.append(f'<div class="kpi-meta">{html.escape(card.indicator)}</div>')
-    parts.append(f'<div class="kpi-value">{html.escape(s.value)}</div>')
+    if card.whole_area:
+        parts.append(f'<div class="kpi-scope">{html.escape(t("whole_area_figure", lang))}</div>')
+    parts.append(f'<div class="kpi-value">{value_html(s.value)}</div>')
     parts.append(_delta_html(card, lang))
     if len(card.spark) > 1:
         parts.append(sparkline_img(card.spark, t("trend_weekly", lang)))

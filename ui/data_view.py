@@ -12,7 +12,7 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from common.data_contract import EXPORTS
-from ui import backup_view, blocks, cached_queries, upload_view
+from ui import backup_view, blocks, cached_queries, tables, upload_view
 from ui.formatting import fmt_date, fmt_datetime, fmt_int
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
@@ -56,20 +56,16 @@ def loaded(ctx: PageContext) -> None:
     st.subheader(t("row_counts", lang), anchor=False, divider="gray")
     titles = {e.name: (e.title_fi if lang == "fi" else e.title_en) for e in EXPORTS}
     counts = cached_queries.exports_loaded(db.path, db.identity)
-    st.dataframe(
-        pl.DataFrame(
-            {
-                t("col_export", lang): [f"{titles.get(k, k)} ({k})" for k in counts],
-                t("col_rows", lang): [fmt_int(v, lang) for v in counts.values()],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        height=_fit(len(counts)),
+    rows = pl.DataFrame(
+        {
+            t("col_export", lang): [f"{titles.get(k, k)} ({k})" for k in counts],
+            t("col_rows", lang): [fmt_int(v, lang) for v in counts.values()],
+        }
     )
+    tables.show(rows, lang, height=_fit(len(counts)))
     st.subheader(t("load_log", lang), anchor=False, divider="gray")
     log = log_table(cached_queries.table(db.path, db.identity, "load_log"), lang)
-    st.dataframe(log, hide_index=True, width="stretch", height=_fit(log.height))
+    tables.show(log, lang, height=_fit(log.height))
     st.subheader(t("warnings", lang), anchor=False, divider="gray")
     warnings = cached_queries.table(db.path, db.identity, "load_warnings")
     if warnings.height == 0:
@@ -78,7 +74,7 @@ def loaded(ctx: PageContext) -> None:
         names = {"file": t("col_file", lang), "row": t("col_row", lang)}
         names |= {"column": t("col_column", lang), "message_fi": "FI", "message_en": "EN"}
         shown = warnings.rename({k: v for k, v in names.items() if k in warnings.columns})
-        st.dataframe(shown, hide_index=True, width="stretch")
+        tables.show(shown, lang)
 
 
 def render(ctx: PageContext | None, lang: Lang) -> None:

@@ -11,7 +11,7 @@ import math
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from ui.i18n import Lang
+from ui.i18n import Lang, t
 
 NNBSP = "\u202f"  # narrow no-break space: Finnish thousands separator
 NBSP = "\u00a0"  # no-break space: between a number and its unit
@@ -170,3 +170,29 @@ def fmt_month(year: int, month: int, lang: Lang) -> str:
     """``lokakuu 2026`` (fi) or ``October 2026`` (en)."""
     names = _FI_MONTH_NAMES if lang == "fi" else _EN_MONTH_NAMES
     return f"{names[month - 1]} {year}"
+
+
+def fmt_bool(value: bool | None, lang: Lang) -> str:
+    """``Kyllä`` / ``Ei`` (fi) or ``Yes`` / ``No`` (en), never ``True`` / ``False``."""
+    if value is None:
+        return MISSING
+    return t("yes" if value else "no", lang)
+
+
+def fmt_cell(value: object, lang: Lang) -> str:
+    """Any cell of a table on screen as text: yes/no, a date or a moment in the language's
+    format, a whole number with its thousands separator, any other number to one decimal;
+    ``–`` when missing. Text is kept as it is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, bool):
+        return fmt_bool(value, lang)
+    if isinstance(value, datetime):
+        return fmt_datetime(value, lang)
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if isinstance(value, int):
+        return fmt_int(value, lang)
+    if isinstance(value, float):
+        return fmt_number(value, lang, 0 if value.is_integer() else 1)
+    return str(value)

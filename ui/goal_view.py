@@ -6,15 +6,19 @@ click away as Finnish-Excel CSV, standard CSV and XLSX.
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import streamlit as st
 
+from metrics.deadline_rules import en_date, fi_date, no_rule_message
 from metrics.registry import GOALS, MetricDefinition
-from metrics.rule_dates import rule_changes
+from metrics.rule_wording import rule_change_in_period, rule_text, wording_in_period
 from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
-from ui.i18n import t
+from ui.i18n import Lang, t
 from ui.page_context import PageContext
 
+CONTACT_RULE = "initial_contact_within_deadline"
 # One selector per metric: only the chosen view (monthly or weekly trend, per service area,
 # per municipality) is built and sent to the browser; st.tabs drew every tab's chart at once.
 VIEW_TEXT = {
@@ -47,11 +51,30 @@ def _rule_notes(ctx: PageContext, goal: str) -> None:
     """The legal-deadline page's intro, and a note when a rule of the goal's metrics changes
     within the period (the dated rules of reference/maaraajat.csv)."""
     lang = ctx.lang
+    ids = tuple(m.id for m in kpi_view.metrics_of_goal(goal))
     if GOALS[goal].page == "service_process":
         st.caption(t("process_intro", lang))
-    ids = tuple(m.id for m in kpi_view.metrics_of_goal(goal))
-    if rule_changes(ids, ctx.start, ctx.end):
-        st.info(t("rule_change", lang), icon=":material/gavel:")
+    note = rule_change_note(ctx.start, ctx.end, lang) if CONTACT_RULE in ids else None
+    if note:
+        st.info(note, icon=":material/gavel:")
+
+
+def rule_change_note(start: date, end: date, lang: Lang) -> str | None:
+    """When the period spans a change of the first-contact rule: the date, the rule before
+    and after in words (from the rules table, never a fixed text) and the change's source."""
+    change = rule_change_in_period(CONTACT_RULE, start, end)
+    if change is None:
+        return None
+    day, before, after = change
+    i = 0 if lang == "fi" else 1
+    return t(
+        "rule_change",
+        lang,
+        date=fi_date(day) if lang == "fi" else en_date(day),
+        before=rule_text(before)[i],
+        after=rule_text(after)[i],
+        source=after.lahde.split(":")[0],
+    )
 
 
 def _area_value_row(
@@ -78,8 +101,12 @@ def metric_section(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame) -
         st.markdown(kpi_view.description(m, lang))
         if m.cohort:
             st.caption(t("cohort_note", lang))
-        if m.series_ends is not None and ctx.start > m.series_ends:
-            st.info(t("supplementary_empty_2026", lang), icon=":material/info:")
+        rule_words = wording_in_period(m.id, ctx.start, ctx.effective_end)
+        if rule_words:
+            st.caption(f"{t('rule_in_force', lang)}: {rule_words[0 if lang == 'fi' else 1]}")
+        empty = no_rule_message(m.id, ctx.start, ctx.effective_end)
+        if empty:
+            st.info(empty[0 if lang == "fi" else 1], icon=":material/info:")
     levels = [lv for lv in ("palvelualue", "kunta") if lv in m.levels]
     choice = st.segmented_control(
         t("trend", lang),
@@ -140,6 +167,6 @@ def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: 
         lang,
     )
     charts.show(fig, kpi_view.title(m, lang))
-    tables.show(kpi_view.screen_table(rows, lang))
+    tables.show(kpi_view.screen_table(rows, lang), lang)
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
     downloads.buttons(kpi_slice(ctx, [m.id], (level,)), stem, f"area_{m.id}_{level}", lang)

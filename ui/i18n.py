@@ -148,7 +148,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Keskiarvo {mean}, mediaani {median}",
         "Mean {mean}, median {median}",
     ),
-    "cohort_outcomes": ("Määräaikakohortit", "Deadline cohorts"),
+    "cohort_outcomes": ("Kohorttien lopputulokset", "Cohort outcomes"),
     "on_time": ("ajallaan", "on time"),
     "late": ("myöhässä", "late"),
     "excluded": ("rajattu pois", "excluded"),
@@ -192,20 +192,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Legal service deadlines (service plan 5.1, law 380/2023).",
     ),
     "rule_change": (
-        "Sääntö muuttui 1.1.2026: ennen alkuhaastattelu tai täydentävä työnhakukeskustelu "
-        "5 arkipäivässä, nyt alkuhaastattelu 10 arkipäivässä (HE 108/2025). Jakso ulottuu "
-        "muutoksen molemmin puolin: kumpikin kohortti arvioidaan aloituspäivänä voimassa "
+        "Sääntö muuttui {date}: ennen {before}, nyt {after} ({source}). Jakso ulottuu "
+        "muutoksen molemmin puolin: kukin tapaus arvioidaan aloituspäivänään voimassa "
         "olleen säännön mukaan.",
-        "The rule changed on 1 Jan 2026: before, an initial interview or supplementary "
-        "discussion within 5 working days; now an initial interview within 10 working days "
-        "(HE 108/2025). The period spans the change: each case is judged by the rule in "
-        "force on its start date.",
-    ),
-    "supplementary_empty_2026": (
-        "Täydentävien työnhakukeskustelujen kiinteä sarja poistui 1.1.2026, joten vuoden 2026 "
-        "alkuhaastatteluista ei muodostu kohortteja: arvo on tyhjä.",
-        "The fixed series of supplementary discussions was dropped on 1 Jan 2026, so initial "
-        "interviews from 2026 form no cohorts: the value is empty.",
+        "The rule changed on {date}: before, {before}; now {after} ({source}). The period "
+        "spans the change: each case is judged by the rule in force on its start date.",
     ),
     # resources
     "resources_intro": (
@@ -381,6 +372,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Palautus ei onnistunut; nykyinen aineisto säilyy.",
         "The restore failed; the current data stays.",
     ),
+    # training cohort outcomes (metrics.breakdowns_people.outcome_codes)
+    "code_unemployment_ended": ("Työttömyys päättyi", "Unemployment ended"),
+    "code_unemployed": ("Työtön tai lomautettu", "Unemployed or laid off"),
+    # a whole-area figure under a service area or municipality
+    "whole_area_figure": ("◆ Koko alueen luku", "◆ Figure for the whole area"),
+    "summary_whole_area_left_out": (
+        "koko alueen tavoitteita ei laskettu mukaan: {n}",
+        "whole-area targets not counted: {n}",
+    ),
+    "rule_in_force": ("Sääntö jaksolla", "The rule in the period"),
+    # table cells (ui/formatting.py fmt_bool)
+    "yes": ("Kyllä", "Yes"),
+    "no": ("Ei", "No"),
+    "bcol_kotikunta": ("Kotikunta", "Home municipality"),
+    "bcol_outside": ("Toisessa kunnassa", "In another municipality"),
 }
 
 

@@ -87,13 +87,13 @@ def render(ctx: PageContext) -> None:
     )
     charts.show(fig, t("htv_by_point", lang))
     points = points_table(lang)
-    tables.show(on_screen(points, lang))
+    tables.show(on_screen(points, lang), lang)
     total = sum(values)
     st.markdown(f"**{t('total', lang)}: {fmt_number(total, lang, 1)} {t('col_htv', lang)}**")
     downloads.buttons(points, f"htv_palvelupisteet_{year}", "htv_points", lang)
     st.subheader(t("htv_by_function", lang), anchor=False, divider="gray")
     functions = functions_table(year, lang)
-    tables.show(on_screen(functions, lang))
+    tables.show(on_screen(functions, lang), lang)
     downloads.buttons(functions, f"htv_tehtavat_{year}", "htv_functions", lang)
     clients_per_htv(ctx)
 
@@ -135,6 +135,6 @@ def clients_per_htv(ctx: PageContext) -> None:
                 t("col_ratio", lang): [s.value for s in shown],
             }
         )
-        tables.show(view)
+        tables.show(view, lang)
         stem = downloads.file_stem(f"{CLIENTS_PER_HTV}_{level}", ctx.start, ctx.end)
         downloads.buttons(rows, stem, f"cph_{level}", lang)

@@ -2,6 +2,10 @@
 
 Colours come from the theme (CSS variables of the light or dark theme) except the status
 accents (Okabe–Ito, ui/status_style.py), which are always paired with an icon and a word.
+A selected segment's label takes the text colour (in bold) instead of the primary colour:
+the dark theme's primary blue is dark enough for a primary button's white label (WCAG AA)
+and so too dark for text on the dark page. A card's value shrinks with the window
+(``clamp``) and may wrap, so a long unit (``asiakasta/htv``) never runs past its card.
 """
 
 from __future__ import annotations
@@ -15,8 +19,12 @@ BASE_CSS = """
 .kpi-card {border: 1px solid rgba(128,128,128,.45); border-left: 8px solid var(--kpi-accent);
   border-radius: 6px; padding: .7rem .9rem .6rem .9rem; display: flex; flex-direction: column;
   gap: .3rem;}
-.kpi-value {font-size: 2.25rem; line-height: 1.15; font-variant-numeric: tabular-nums;
-  margin-top: .4rem;}
+.kpi-card {min-width: 0;}
+.kpi-value {font-size: clamp(1.5rem, 1rem + 1.4vw, 2.25rem); line-height: 1.15;
+  font-variant-numeric: tabular-nums; margin-top: .4rem; max-width: 100%;
+  overflow-wrap: anywhere;}
+.kpi-value .unit {font-size: .6em; white-space: nowrap;}
+.kpi-scope {font-size: .9rem; font-weight: 700;}
 .kpi-delta {font-size: .9rem; opacity: .9;}
 .kpi-delta .chip {display: inline-block; padding: .05rem .45rem; border-radius: 1rem;
   font-variant-numeric: tabular-nums;}
@@ -29,6 +37,8 @@ BASE_CSS = """
 .kpi-status .icon {color: var(--kpi-accent);}
 .kpi-meta {font-size: .9rem; opacity: .9;}
 .kpi-card-title {font-weight: 700; line-height: 1.3;}
+button[data-variant="segmented_control"][aria-checked="true"] {color: inherit !important;
+  font-weight: 700;}
 </style>
 """
 

@@ -19,7 +19,7 @@ from access import upload_runner, upload_workspace
 from access.upload_protocol import EMPTY_EXPORT_RULE
 from access.upload_safety import UploadRefused
 from pipelines.validation_report import Issue, ValidationReport
-from ui import cached_queries, theme
+from ui import cached_queries, tables, theme
 from ui.formatting import fmt_date
 from ui.i18n import Lang, t
 
@@ -190,10 +190,10 @@ def show_report(report: ValidationReport, lang: Lang) -> None:
         st.success(t("validation_ok", lang, files="✔"), icon=":material/check_circle:")
     else:
         st.error(t("validation_failed", lang, n=report.error_count), icon=":material/error:")
-        st.dataframe(issues_table(report.errors, lang), hide_index=True, width="stretch")
+        tables.show(issues_table(report.errors, lang), lang)
     if report.warnings:
         st.warning(t("warnings", lang), icon=":material/warning:")
-        st.dataframe(issues_table(report.warnings, lang), hide_index=True, width="stretch")
+        tables.show(issues_table(report.warnings, lang), lang)
     if report.errors or report.warnings:
         with st.expander("FI / EN"):
             st.code(report.render(), language=None)

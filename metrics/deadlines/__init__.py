@@ -49,11 +49,11 @@ INITIAL_CONTACT = MetricDefinition(
     title_fi="Alkuhaastattelu lakisääteisessä määräajassa",
     title_en="Initial contact within the legal deadline",
     description_fi="Alkaneista työnhauista ne, joissa ensimmäinen haastattelu pidettiin "
-    "lakisääteisen määräajan sisällä: vuonna 2025 viisi arkipäivää (alkuhaastattelu tai "
-    "täydentävä keskustelu), 1.1.2026 alkaen kymmenen arkipäivää (alkuhaastattelu).",
+    "lakisääteisessä määräajassa. Määräaika ja laskettavat tapahtumat ovat työnhaun "
+    "alkamispäivänä voimassa olleen säännön mukaiset.",
     description_en="Of the job searches started, those whose first interview came within the "
-    "legal limit: in 2025 five working days (initial interview or supplementary discussion), "
-    "from 1 Jan 2026 ten working days (initial interview).",
+    "legal limit. The limit and the events that count are those of the rule in force on the "
+    "day the job search started.",
     unit="share",
     direction="higher",
     exports=("tyonhakujaksot", "tapahtumat", "asiakkaat"),
@@ -67,12 +67,12 @@ SUPPLEMENTARY_DISCUSSIONS = MetricDefinition(
     id="supplementary_discussions_first_3_months",
     title_fi="Täydentävät työnhakukeskustelut kolmen ensimmäisen kuukauden aikana",
     title_en="Supplementary discussions in the first 3 months",
-    description_fi="Alkuhaastatelluista työttömistä ne, joilla oli vaaditut täydentävät "
-    "työnhakukeskustelut (5, tai 4 jos täydentävä edelsi alkuhaastattelua) kolmen kuukauden "
-    "aikana. Sarja päättyi 31.12.2025; myöhemmille jaksoille ei lukua.",
-    description_en="Of the unemployed clients interviewed, those who had the required "
-    "supplementary discussions (5, or 4 after an earlier one) in the next 3 months. The series "
-    "ended on 31 Dec 2025; later periods have no value.",
+    description_fi="Alkuhaastatelluista työttömistä ne, joilla oli säännön vaatimat täydentävät "
+    "työnhakukeskustelut kolmen kuukauden aikana (vähemmän, jos täydentävä edelsi "
+    "alkuhaastattelua). Jaksoille, joilla sääntö ei ole voimassa, ei lukua.",
+    description_en="Of the unemployed clients interviewed, those who had the supplementary "
+    "discussions the rule requires in the next 3 months (fewer after an earlier one). Periods "
+    "when the rule is not in force have no value.",
     unit="share",
     direction="higher",
     exports=("tapahtumat", "tilajaksot", "tyonhakujaksot", "asiakkaat"),

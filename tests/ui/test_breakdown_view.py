@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 import pytest
 
+from metrics.breakdowns_people import outcome_codes
 from ui.breakdown_view import screen_frame
 
 
@@ -28,3 +31,50 @@ def test_cohort_outcomes_are_words_not_codes(lang: str, header: str, words: list
     assert shown[header].to_list() == words
     assert shown.columns[-1] in ("Lukumäärä", "Count")
     assert shown[shown.columns[-1]].to_list()[2] == "<5"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", ["Työttömyys päättyi", "Työtön tai lomautettu", "Kesken"]),
+        ("en", ["Unemployment ended", "Unemployed or laid off", "Pending"]),
+    ],
+)
+def test_training_outcomes_are_employment_words_not_deadline_words(
+    lang: str, words: list[str]
+) -> None:
+    codes = outcome_codes("training_unemployment_ended_3_months")
+    df = pl.DataFrame({"area": ["Rääkkylä"] * 3, "outcome": list(codes), "count": [5, 4, 9]})
+    shown = screen_frame(df, lang)  # type: ignore[arg-type]
+    assert shown[shown.columns[1]].to_list() == words
+
+
+@pytest.mark.parametrize(
+    ("lang", "since", "youth"),
+    [
+        ("fi", ["1.1.2025", "2.3.2026"], ["Kyllä", "Ei"]),
+        ("en", ["1 Jan 2025", "2 Mar 2026"], ["Yes", "No"]),
+    ],
+)
+def test_a_register_shows_dates_and_yes_no_as_the_viewer_reads_them(
+    lang: str, since: list[str], youth: list[str]
+) -> None:
+    register = pl.DataFrame(
+        {
+            "kunta": ["Joensuu", "Heinävesi"],
+            "toiminta_alkanut": [dt.date(2025, 1, 1), dt.date(2026, 3, 2)],
+            "nuorten_yhteispalvelu": [True, False],
+        }
+    )
+    shown = screen_frame(register, lang)  # type: ignore[arg-type]
+    assert shown[shown.columns[1]].to_list() == since
+    assert shown[shown.columns[2]].to_list() == youth
+
+
+def test_meeting_flows_have_headers_and_yes_no_in_finnish() -> None:
+    flows = pl.DataFrame(
+        {"kotikunta": ["Heinävesi"], "palvelupiste": ["Joensuu"], "outside": [True], "count": [42]}
+    )
+    shown = screen_frame(flows, "fi")
+    assert shown.columns == ["Kotikunta", "Palvelupiste", "Toisessa kunnassa", "Lukumäärä"]
+    assert shown.row(0) == ("Heinävesi", "Joensuu", "Kyllä", "42")

@@ -1,0 +1,106 @@
+"""Tests mirror the code: every module of metrics/, pipelines/, ui/ and access/ has its test
+file (tests/<package>/test_<module>.py) or is named below with the test file that covers it.
+A new module with neither fails here. Keep COVERED_BY a plain dict (merges extend it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from common.settings import PROJECT_ROOT
+
+PACKAGES = ("metrics", "pipelines", "ui", "access")
+
+# module -> the test file that exercises it (through the module that uses it, or the app).
+COVERED_BY: dict[str, str] = {
+    "metrics.__main__": "tests/metrics/test_cli.py",
+    "metrics.breakdown_base": "tests/metrics/test_breakdowns.py",
+    "metrics.breakdowns_people": "tests/metrics/test_breakdowns.py",
+    "metrics.cell_suppression": "tests/metrics/test_privacy.py",
+    "metrics.cohort_suppression": "tests/metrics/test_breakdowns.py",
+    "metrics.deadline_rules": "tests/metrics/test_calendar_rules.py",
+    "metrics.definition": "tests/metrics/test_registry.py",
+    "metrics.kpi_file_cells": "tests/metrics/test_kpi_file.py",
+    "metrics.kpi_file_xlsx": "tests/metrics/test_kpi_file.py",
+    "metrics.rollup": "tests/metrics/test_engine.py",
+    "metrics.sql_context": "tests/metrics/test_breakdowns.py",
+    "metrics.targeting": "tests/metrics/test_target_status.py",
+    "metrics.working_days": "tests/metrics/test_calendar_rules.py",
+    "pipelines.__main__": "tests/pipelines/test_cli_and_swap.py",
+    "pipelines.checks": "tests/pipelines/test_bad_files.py",
+    "pipelines.csv_bytes": "tests/pipelines/test_reading_rules.py",
+    "pipelines.database": "tests/metrics/test_kpi_file_sample.py",
+    "pipelines.exports": "tests/pipelines/test_storage_order.py",
+    "pipelines.exports.asiakkaat": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.koulutukset": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.palvelujaksot": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.palvelupisteet": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.tapahtumat": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.tilajaksot": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.tyonhakujaksot": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.tyopaikat": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.tyoryhmat": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.virkailijat": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.yrityskontaktit": "tests/pipelines/test_bad_files.py",
+    "pipelines.folder": "tests/sample_data/test_validates.py",
+    "pipelines.header": "tests/pipelines/test_reading_rules.py",
+    "pipelines.hetu": "tests/pipelines/test_units.py",
+    "pipelines.reading": "tests/pipelines/test_reading_rules.py",
+    "pipelines.spec": "tests/pipelines/test_bad_files.py",
+    "pipelines.staging": "tests/access/test_reload_while_viewing.py",
+    "pipelines.validation": "tests/pipelines/test_bad_files.py",
+    "pipelines.validation_report": "tests/pipelines/test_bad_files.py",
+    "pipelines.validation_rules": "tests/pipelines/test_bad_files.py",
+    "pipelines.values": "tests/pipelines/test_units.py",
+    "ui.blocks": "tests/app/test_smoke.py",
+    "ui.board_report_chart": "tests/ui/test_board_report.py",
+    "ui.board_report_download": "tests/app/test_downloads.py",
+    "ui.cached_queries": "tests/app/test_smoke.py",
+    "ui.chart_worker": "tests/ui/test_chart_renderer.py",
+    "ui.data_view": "tests/app/test_smoke.py",
+    "ui.downloads": "tests/app/test_downloads.py",
+    "ui.goal_view": "tests/ui/test_indicators.py",
+    "ui.kpi_view": "tests/app/test_smoke.py",
+    "ui.page_context": "tests/app/test_smoke.py",
+    "ui.pages": "tests/app/test_layout.py",
+    "ui.presentation": "tests/app/test_smoke.py",
+    "ui.resources_view": "tests/app/test_smoke.py",
+    "ui.sidebar": "tests/app/test_broken_database.py",
+    "ui.status_style": "tests/ui/test_charts.py",
+    "access.texts": "tests/access/test_gate.py",
+}
+
+
+def modules() -> list[str]:
+    """Every module of the packages, dotted (a package's own __init__ as the package)."""
+    out = []
+    for package in PACKAGES:
+        for path in sorted((PROJECT_ROOT / package).rglob("*.py")):
+            parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            if len(parts) > 1:
+                out.append(".".join(parts))
+    return out
+
+
+def own_test_file(module: str) -> Path:
+    parts = module.split(".")
+    return PROJECT_ROOT / "tests" / parts[0] / f"test_{parts[-1]}.py"
+
+
+def test_every_module_has_its_test_file_or_a_named_one() -> None:
+    missing = [m for m in modules() if not own_test_file(m).exists() and m not in COVERED_BY]
+    assert not missing, f"no test file for {missing}: add tests/<package>/test_<module>.py"
+
+
+def test_every_named_test_file_exists_and_names_a_real_module() -> None:
+    known = set(modules())
+    for module, test_file in COVERED_BY.items():
+        assert module in known, module
+        assert (PROJECT_ROOT / test_file).exists(), (module, test_file)
+
+
+def test_the_finder_sees_a_module_without_tests(tmp_path: Path) -> None:
+    assert "ui.cards" in modules() and own_test_file("ui.cards").exists()
+    assert "metrics.rule_wording" in modules()
+    assert not own_test_file("ui.no_such_module").exists()
