@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     smtp_host: str = "localhost"
     smtp_port: int = 587
     smtp_starttls: bool = True
+    # The CA certificate(s) that sign the mail server's certificate (default: the system's).
+    smtp_ca_file: Path | None = None
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     smtp_timeout_s: float = 30.0

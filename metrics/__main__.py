@@ -19,6 +19,7 @@ import duckdb
 
 from common.settings import get_settings
 from metrics.definition import ALL_LEVELS
+from metrics.digest_cli import add_digest_parser, run_digest
 from metrics.engine import MetricsError, kpi_table
 from metrics.kpi_file import ExportError, write_table
 from metrics.privacy import small_token, suppress
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="small-number rule with threshold N (default: off)")  # fmt: skip
     exp.add_argument("--out", required=True, metavar="FILE",
                      help="output file; '-' writes CSV to standard output")  # fmt: skip
+    add_digest_parser(sub)
     return parser
 
 
@@ -163,6 +165,8 @@ def export(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "digest":
+        return run_digest(args, parser)
     try:
         _check(args, parser)
         return export(args)
