@@ -56,14 +56,15 @@ def _change(line: MetricLine, lang: Lang) -> str:
     return html.escape(fmt_change(line.change, unit, lang)) if line.before is not None else "–"
 
 
-def _table(head: list[str], rows: list[str]) -> str:
+def _table(section: str, head: list[str], rows: list[str]) -> str:
     ths = "".join(
         f'<th style="{TH if i == 0 else TH.replace("left", "right")}">{html.escape(h)}</th>'
         for i, h in enumerate(head)
     )
     return (
-        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
-        f'style="border-collapse:collapse;{FONT}color:{INK};"><tr>{ths}</tr>{"".join(rows)}</table>'
+        f'<table role="presentation" data-section="{section}" width="100%" cellpadding="0" '
+        f'cellspacing="0" border="0" style="border-collapse:collapse;{FONT}color:{INK};">'
+        f'<tr>{ths}</tr>{"".join(rows)}</table>'
     )
 
 
@@ -88,7 +89,7 @@ def _attention(d: Digest, lang: Lang) -> str:
         cells = [html.escape(s.value), html.escape(s.target), _status(line.row, lang),
                  _change(line, lang)]  # fmt: skip
         rows.append(_row(line, lang, cells))
-    return _table(head, rows)
+    return _table("attention", head, rows)
 
 
 def _changed(d: Digest, lang: Lang) -> str:
@@ -101,7 +102,7 @@ def _changed(d: Digest, lang: Lang) -> str:
     rows = [
         _row(line, lang, [_status(line.before, lang), _status(line.row, lang)]) for line in lines
     ]
-    return _table(head, rows)
+    return _table("changed", head, rows)
 
 
 def _all(d: Digest, lang: Lang) -> str:
@@ -113,7 +114,7 @@ def _all(d: Digest, lang: Lang) -> str:
         cells = [html.escape(s.value), _change(line, lang), html.escape(s.target),
                  _status(line.row, lang)]  # fmt: skip
         rows.append(_row(line, lang, cells))
-    return _table(head, rows)
+    return _table("all", head, rows)
 
 
 def _para(text: str, extra: str = "") -> str:
