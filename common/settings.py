@@ -13,7 +13,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,35 @@ class Settings(BaseSettings):
     upload_memory_mib: int = 4096
     upload_seconds: int = 600
     upload_dir: Path = Path(tempfile.gettempdir()) / "kpi-uploads"
+
+    # Official statistics: Statistics Finland's PxWeb API, table 12r5 (docs/statistics.md).
+    statfin_api_url: str = "https://pxdata.stat.fi/PXWeb/api/v1/fi/StatFin"
+    statfin_table: str = "tyonv/statfin_tyonv_pxt_12r5.px"
+    statfin_area_variable: str = "Alue"
+    statfin_month_variable: str = "Kuukausi"
+    statfin_indicator_variable: str = "Tiedot"
+    statfin_country_code: str = "SSS"
+    statfin_municipality_prefix: str = "KU"
+    statfin_unemployed_code: str = "TYOTTOMATLOPUSSA"
+    statfin_rate_code: str = "TYOTOSUUS"
+    statfin_vacancies_code: str = "AVPAIKATLOPUSSA"
+    statfin_labour_force_code: str = "TYOVOIMATK"
+    statfin_timeout_s: float = 30.0
+    # Official and own counts of unemployed job seekers differ "too much" above this share.
+    statfin_difference_threshold: float = 0.05
+
+    # The director's Monday e-mail (docs/production.md "The Monday e-mail").
+    dashboard_url: str = "http://localhost:8501"
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_starttls: bool = True
+    # The CA certificate(s) that sign the mail server's certificate (default: the system's).
+    smtp_ca_file: Path | None = None
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_s: float = 30.0
+    digest_from: str = "kpi@localhost"
+    digest_to: list[str] = []
 
 
 def _kpi_environment() -> tuple[tuple[str, str], ...]:

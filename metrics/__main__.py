@@ -19,6 +19,7 @@ import duckdb
 from common.cli import ErrorText, add_db_argument, db_path, iso_date, run
 from common.duckdb_files import open_read_only
 from metrics.definition import ALL_LEVELS
+from metrics.digest_cli import add_digest_parser, run_digest
 from metrics.engine import MetricsError, kpi_table
 from metrics.kpi_file import ExportError, write_table
 from metrics.privacy import DEFAULT_THRESHOLD, small_token, suppress
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="small-number rule with threshold N (default: off)")  # fmt: skip
     exp.add_argument("--out", required=True, metavar="FILE",
                      help="output file; '-' writes CSV to standard output")  # fmt: skip
+    add_digest_parser(sub)
     return parser
 
 
@@ -174,6 +176,8 @@ ERRORS: dict[type[BaseException], ErrorText] = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "digest":
+        return run_digest(args, parser)
 
     def action() -> int:
         _check(args, parser)

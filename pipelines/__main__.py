@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from common.cli import EXIT_OK, add_db_argument, iso_date, run
+from pipelines.statfin_cli import add_statfin_parser, run_statfin
 
 if TYPE_CHECKING:
     from pipelines.folder import LoadSummary
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="extraction date; dates after it are errors (default: today)",
     )
+    add_statfin_parser(sub)
     return parser
 
 
@@ -77,6 +79,8 @@ def _summary(summary: LoadSummary) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "statfin":
+        return run_statfin(args)
     started = time.perf_counter()
     from pipelines.folder import load_folder, validate_folder  # heavy: after parsing
     from pipelines.validation_report import PipelineError

@@ -21,6 +21,7 @@ import polars as pl
 from common import reference
 from common.settings import get_settings
 from pipelines.spec import ExportSpec
+from pipelines.statfin_carry import carry_over
 from pipelines.storage_order import storage_parts
 from pipelines.validation_report import Issue
 
@@ -124,6 +125,7 @@ class Staging:
         schema = {"file": pl.String, "row": pl.Int64, "column": pl.String,
                   "message_fi": pl.String, "message_en": pl.String}  # fmt: skip
         self._table("load_warnings", pl.DataFrame(rows, schema=schema, orient="row"))
+        carry_over(self.con, self.db)  # the official statistics stored earlier stay
         pause_point("staged")
         duration = time.perf_counter() - started
         self.con.execute(

@@ -1,0 +1,55 @@
+"""The Monday e-mail's plain-text part (for mail readers that show no HTML)."""
+
+from __future__ import annotations
+
+from metrics import registry
+from metrics.digest_data import Digest, MetricLine
+from metrics.digest_html import subject, targets_label
+from metrics.digest_text import Lang, say
+from metrics.privacy import DEFAULT_THRESHOLD, small_token
+from ui import kpi_view
+from ui.formatting import fmt_change, fmt_date, fmt_period
+from ui.i18n import t
+
+
+def _line(line: MetricLine, lang: Lang) -> str:
+    s = kpi_view.shown_row(line.row, lang)
+    change = fmt_change(line.change, s.metric.unit, lang) if line.before is not None else "–"
+    return (
+        f"- {kpi_view.title(s.metric, lang)}: {s.value} ({t('target', lang)} {s.target}; "
+        f"{s.status_text}; {say('col_change', lang).lower()} {change})"
+    )
+
+
+def render_text(d: Digest, lang: Lang, dashboard_url: str, attached: bool) -> str:
+    out = [
+        subject(d, lang),
+        t("area_name", lang),
+        say("intro", lang, as_of=fmt_date(d.as_of, lang),
+            period=fmt_period(d.start, d.end, lang), targets=targets_label(d, lang)),
+        f"{say('open_dashboard', lang)}: {dashboard_url}",
+        "",
+        say("attention", lang) + ":",
+    ]  # fmt: skip
+    attention = d.attention()
+    out.extend(_line(x, lang) for x in attention)
+    if not attention:
+        out.append(say("attention_none", lang))
+    out += ["", say("changed", lang) + ":"]
+    if d.week_ago_end is None:
+        out.append(say("no_week", lang, start=fmt_date(d.start, lang)))
+    else:
+        changed = d.changed()
+        for x in changed:
+            before = kpi_view.shown_row(x.before, lang).status_text if x.before else "–"
+            now = kpi_view.shown_row(x.row, lang).status_text
+            out.append(f"- {kpi_view.title(registry.get(x.metric_id), lang)}: {before} → {now}")
+        if not changed:
+            out.append(say("changed_none", lang))
+    out += ["", say("all_metrics", lang) + ":"]
+    out.extend(_line(x, lang) for x in d.lines)
+    out += ["", say("small_note", lang, n=DEFAULT_THRESHOLD, small=small_token())]
+    if attached:
+        out.append(say("attachment_note", lang))
+    out.append(say("sent_by", lang))
+    return "\n".join(out) + "\n"
