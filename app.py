@@ -13,9 +13,9 @@ import streamlit as st
 
 from access.gate import account_sidebar, gate, local_mode_banner, visible_sections
 from access.roles import Capability
-from ui import blocks, cached_queries, chart_renderer, page_context, presentation, sidebar, theme
+from ui import blocks, cached_queries, page_context, presentation, sidebar, theme
 from ui.i18n import t
-from ui.pages import CHART_PAGE_KINDS, GOAL_PAGES, PAGE_KINDS
+from ui.pages import GOAL_PAGES, PAGE_KINDS
 
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
@@ -79,8 +79,6 @@ page = st.navigation(
     position="hidden" if presenting else "sidebar",
 )
 theme.apply(presenting)
-if PAGE_KINDS.get(page.url_path) in CHART_PAGE_KINDS:
-    chart_renderer.start()  # its engine starts while this run computes the page's figures
 
 if db is None:
     page_context.clear()

@@ -14,9 +14,9 @@ from typing import Any
 from bench import procstat
 from bench.load_model import Plan
 
-# A goal page's key content is its charts: the dashboard's pictures (ui/charts.py), or the
-# chart the floor app (bench/floor_meeting_app.py) draws in the browser.
-CHART = 'img.kpi-chart, [data-testid="stVegaLiteChart"]'
+# A goal page's key content is its charts: the dashboard's Plotly charts (ui/charts.py), or
+# the chart the floor app (bench/floor_meeting_app.py) draws in the browser.
+CHART = '[data-testid="stPlotlyChart"] .main-svg, [data-testid="stVegaLiteChart"]'
 # (name, URL path, selector that matches once the page has rendered)
 PAGES = (
     ("overview", "/", "h1"),

@@ -35,7 +35,3 @@ PAGE_KINDS: dict[str, PageKind] = {
     "resurssit": PageKind.RESOURCES,
     "aineisto": PageKind.DATA,
 }
-
-# Pages that draw charts: their first run starts the chart worker at once (ui/chart_renderer.py)
-# so that its engine starts while the page's figures are computed.
-CHART_PAGE_KINDS: frozenset[PageKind] = frozenset({PageKind.GOAL, PageKind.RESOURCES})
