@@ -19,6 +19,7 @@ import streamlit as st
 
 from ui.i18n import Lang
 from ui.sidebar import PRESENTATION_KEY
+from ui.status_style import OKABE_ITO
 
 # Plotly's separators: the decimal mark, then the thousands mark.
 SEPARATORS: dict[str, str] = {"fi": ",\u00a0", "en": ".,"}
@@ -39,6 +40,22 @@ MODEBAR_REMOVED = (
     "hoverCompareCartesian",
 )
 _CHAR_PX = 8.0  # about the width of one character of a 14 px label, for margins
+# The line's colour per theme: Okabe–Ito blue is dark on the dark background, where its
+# sky blue reads (the order of [theme.dark] chartCategoricalColors).
+LINE_COLOURS = {"light": OKABE_ITO["blue"], "dark": OKABE_ITO["sky_blue"]}
+
+
+def theme_type() -> str:
+    """``light`` or ``dark``: the viewer's theme as the browser reported it (light outside a
+    Streamlit run, e.g. for the report)."""
+    try:
+        return "dark" if st.context.theme.type == "dark" else "light"
+    except Exception:  # no script run context: tests, the report built elsewhere
+        return "light"
+
+
+def line_colour() -> str:
+    return LINE_COLOURS[theme_type()]
 
 
 def base_layout(lang: Lang, height: int, legend: bool) -> dict[str, Any]:
@@ -121,8 +138,12 @@ def on_paper(fig: go.Figure, width: int) -> go.Figure:
         autosize=False,
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
-        font={"family": "Source Sans Pro, Arial, sans-serif", "color": PAPER_TEXT},
+        font={"family": "Source Sans Pro, Arial, sans-serif", "color": PAPER_TEXT, "size": 12},
     )
+    light = LINE_COLOURS["light"]
+    fig.update_traces(selector={"legendgroup": "value"}, line_color=light)
+    fig.update_traces(selector={"legendgroup": "value", "mode": "markers"}, marker_color=light)
+    fig.update_traces(selector={"legendgroup": "value", "mode": "markers"}, marker_line_color=light)
     fig.update_xaxes(gridcolor=PAPER_GRID, linecolor="#8A96A3")
     fig.update_yaxes(gridcolor=PAPER_GRID, linecolor="#8A96A3", zerolinecolor="#8A96A3")
     return fig

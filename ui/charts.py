@@ -20,7 +20,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from ui.chart_buckets import Bucket, bucket_name, partial_note
-from ui.chart_style import base_layout, count_axis, label_width_px, show
+from ui.chart_style import base_layout, count_axis, label_width_px, line_colour, show
 from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_label, status_style
@@ -28,8 +28,7 @@ from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_label, status_
 __all__ = ["axis_title", "bars", "bars_by_area", "constant_target", "show", "stacked", "trend"]
 
 TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
-LINE_COLOUR = OKABE_ITO["blue"]
-PENDING_COLOUR = OKABE_ITO["sky_blue"]
+PENDING_COLOUR = OKABE_ITO["reddish_purple"]  # readable on both themes, apart from the line
 _BAR_STEP = 34  # pixels per bar of a horizontal bar chart
 _PART_COLOURS = ("bluish_green", "vermillion", "sky_blue", "orange", "blue")
 _HOVER = "%{customdata}<extra></extra>"
@@ -148,20 +147,24 @@ def trend(
     constant = constant_target(targets)
     prorated = constant is None and any(x is not None for x in targets)
     op = target_op if not prorated else None
+    colour = line_colour()
+    # pending bars under the share when some bucket has pending cases to show (a bucket's
+    # hidden or zero pending is in its hover)
+    panel = cohort and any((r["pending"] or 0) > 0 for r in rows)
     fig = make_subplots(
-        rows=2 if cohort else 1,
+        rows=2 if panel else 1,
         cols=1,
         shared_xaxes=True,
-        row_heights=[0.72, 0.28] if cohort else None,
-        vertical_spacing=0.08,
+        row_heights=[0.72, 0.28] if panel else None,
+        vertical_spacing=0.12,
     )
     group = {"legendgroup": "value", "hoverinfo": "skip"}
     solid = [None if p else y for y, p in zip(ys, partial, strict=True)]
-    fig.add_scatter(x=xs, y=solid, mode="lines", line={"color": LINE_COLOUR, "width": 3},
+    fig.add_scatter(x=xs, y=solid, mode="lines", line={"color": colour, "width": 3},
                     showlegend=False, connectgaps=False, **group, row=1, col=1)  # fmt: skip
     dotted = _dotted_segments(xs, ys, partial)
     fig.add_scatter(x=[p[0] for p in dotted], y=[p[1] for p in dotted], mode="lines",
-                    line={"color": LINE_COLOUR, "width": 2, "dash": "dot"}, showlegend=False,
+                    line={"color": colour, "width": 2, "dash": "dot"}, showlegend=False,
                     name="partial", **group, row=1, col=1)  # fmt: skip
     fig.add_scatter(
         x=xs,
@@ -170,10 +173,10 @@ def trend(
         name=t("chart_value", lang),
         legendgroup="value",
         marker={
-            "color": LINE_COLOUR,
+            "color": colour,
             "size": [10 if p else 9 for p in partial],
             "symbol": ["circle-open" if p else "circle" for p in partial],
-            "line": {"width": 2, "color": LINE_COLOUR},
+            "line": {"width": 2, "color": colour},
         },
         customdata=[
             _hover(b, r, unit, op, cohort, lang) for b, r in zip(buckets, rows, strict=True)
@@ -183,7 +186,7 @@ def trend(
         col=1,
     )
     top = max([*(y for y in ys if y is not None), *(x * scale for x in targets if x), 0.0])
-    layout = base_layout(lang, height, legend=cohort or prorated)
+    layout = base_layout(lang, height, legend=panel or prorated)
     label = ""
     if prorated:
         target_ys = [x * scale if x is not None else None for x in targets]
@@ -204,7 +207,7 @@ def trend(
     fig.update_yaxes(title_text=axis_title(unit, lang), **_value_axis(unit, top), row=1, col=1)
     dtick = {"dtick": "M1"} if grain == "month" and len(xs) <= 14 else {}
     fig.update_xaxes(tickformat=time_format(lang, grain), **dtick)
-    if cohort:
+    if panel:
         _pending_bars(fig, xs, rows, lang)
     return fig
 
@@ -296,7 +299,7 @@ def bars(
         go.Bar(
             x=list(categories),
             y=list(counts),
-            marker={"color": colour or LINE_COLOUR},
+            marker={"color": colour or line_colour()},
             text=texts,
             textposition="outside",
             cliponaxis=False,

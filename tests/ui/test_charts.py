@@ -228,6 +228,28 @@ def test_cohort_shares_show_the_pending_cases_beside_them() -> None:
     assert fig.layout.showlegend  # the pending bars can be hidden from the legend
 
 
+def test_a_cohort_without_pending_cases_to_show_has_no_empty_bar_panel() -> None:
+    frame = series(WEEKS, [0.9, 1.0, 1.0], as_of=date(2025, 3, 23), pending=[0, None, 0])
+    frame = frame.with_columns(pending_suppressed=pl.Series([False, True, False]))
+    fig = charts.trend(frame, "share", "fi", grain="week", target_op=">=", cohort=True)
+    assert not [d for d in fig.data if d.type == "bar"] and "yaxis2" not in fig.layout
+    assert points(fig).customdata[1].endswith("<br>kesken alle 5")
+    assert points(fig).customdata[0].endswith("<br>kesken 0")
+
+
+def test_the_line_is_sky_blue_on_the_dark_theme_and_blue_on_paper(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(chart_style, "theme_type", lambda: "dark")
+    frame = series(WEEKS, [0.5, 0.6, 0.7], as_of=date(2025, 3, 23))
+    fig = charts.trend(frame, "share", "fi", grain="week", target_op=">=")
+    assert points(fig).marker.color == OKABE_ITO["sky_blue"]
+    assert charts.bars(["a"], [1.0], "fi").data[0].marker.color == OKABE_ITO["sky_blue"]
+    chart_style.on_paper(fig, width=640)  # the report is printed on white
+    assert points(fig).marker.color == OKABE_ITO["blue"]
+    assert {d.line.color for d in fig.data if d.legendgroup == "value"} == {OKABE_ITO["blue"]}
+
+
 def test_the_figures_leave_text_and_background_colours_to_the_theme() -> None:
     """st.plotly_chart's Streamlit theme colours text, grid and background for the light or
     the dark theme; the figures set only the series' Okabe–Ito colours and the grey target."""
