@@ -17,7 +17,6 @@ from access.roles import Capability
 from ui import (
     blocks,
     cached_queries,
-    chart_renderer,
     document_language,
     page_context,
     pages,
@@ -25,7 +24,7 @@ from ui import (
     sidebar,
     theme,
 )
-from ui.pages import CHART_PAGE_KINDS, PAGE_KINDS
+from ui.pages import PAGE_KINDS
 from ui.upload_view import remove_stale_uploads
 
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
@@ -66,8 +65,6 @@ page = st.navigation(
 st.set_page_config(page_title=pages.tab_title(page, lang))
 document_language.apply(lang)
 theme.apply(presenting)
-if PAGE_KINDS.get(page.url_path) in CHART_PAGE_KINDS:
-    chart_renderer.start()  # its engine starts while this run computes the page's figures
 
 if db is None:
     page_context.clear()

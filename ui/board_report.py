@@ -11,12 +11,15 @@ import html
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import plotly.graph_objects as go
 import polars as pl
 
 from metrics.registry import GOALS, MetricDefinition
-from ui import board_report_chart, kpi_view
+from ui import chart_style, charts, kpi_view, trend_notes
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
+
+CHART_WIDTH_PX = 640  # 170 mm at 96 dpi: the chart's column on A4
 
 _CSS = """
 @page { size: A4 portrait; margin: 16mm 14mm; }
@@ -34,7 +37,7 @@ h3 { font-size: 12pt; margin: 4mm 0 1mm 0; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 10pt; }
 table.summary th, table.summary td { border-bottom: 1px solid #999; padding: 1.5mm 2mm;
   text-align: left; vertical-align: top; }
-.chart { width: 170mm; }
+.chart { width: 170mm; } .chart-note { font-size: 9pt; color: #333; margin: 0 0 1mm 0; }
 @media print { .chart { width: 170mm; } }
 """
 
@@ -53,22 +56,15 @@ class ReportInput:
     indicators: dict[str, str]  # the plan's own "Mittari" text per metric id
 
 
-def _chart_html(
-    fig_html_first: bool,
-    starts: list[date],
-    values: list[float | None],
-    unit: str,
-    op: str | None,
-    targets: list[float | None],
-    lang: Lang,
-) -> str:
-    fig = board_report_chart.trend(starts, values, unit, op, targets, lang, height=230)
-    fig.update_layout(width=640, autosize=False)
+def _chart_html(fig: go.Figure, first: bool) -> str:
+    """A figure of ui/charts.py as inline HTML on white paper, A4-wide, without a mode bar;
+    plotly.js is inlined with the first chart only (the file opens offline)."""
+    chart_style.on_paper(fig, width=CHART_WIDTH_PX)
     return str(
         fig.to_html(
             full_html=False,
-            include_plotlyjs=bool(fig_html_first),
-            config={"displayModeBar": False, "staticPlot": True},
+            include_plotlyjs=first,
+            config={"displayModeBar": False, "responsive": False},
         )
     )
 
@@ -99,7 +95,7 @@ def build(data: ReportInput) -> str:
             continue
         parts.append(f'<section class="goal"><h2>{e(kpi_view.goal_title(goal, lang))}</h2>')
         for m in metrics:
-            chart = _metric_chart(data, rows[m.id], m.id, m.unit, first_chart)
+            chart = _metric_chart(data, rows[m.id], m, first_chart)
             first_chart = first_chart and not chart
             parts.append(_metric_block(data, rows[m.id], m, chart))
         parts.append("</section>")
@@ -108,22 +104,26 @@ def build(data: ReportInput) -> str:
 
 
 def _metric_chart(
-    data: ReportInput, row: dict[str, object], metric_id: str, unit: str, first: bool
+    data: ReportInput, row: dict[str, object], m: MetricDefinition, first: bool
 ) -> str:
-    """The metric's monthly trend as inline HTML ('' when there is under two points)."""
-    series = data.monthly.filter(pl.col("metric_id") == metric_id).sort("period_start")
-    if series.height < 2:
+    """The metric's monthly trend (the dashboard's figure) and its notes as inline HTML;
+    '' when there are under two months or none has a value to draw."""
+    series = data.monthly.filter(pl.col("metric_id") == m.id).sort("period_start")
+    if series.height < 2 or trend_notes.empty_reason(series, data.lang, "month") is not None:
         return ""
     op = row["target_op"]
-    return _chart_html(
-        first,
-        series["period_start"].to_list(),
-        series["value"].to_list(),
-        unit,
-        op if isinstance(op, str) else None,
-        series["target_value"].to_list(),
+    fig = charts.trend(
+        series,
+        m.unit,
         data.lang,
+        grain="month",
+        target_op=op if isinstance(op, str) else None,
+        cohort=m.cohort,
+        height=260 if m.cohort else 230,
     )
+    notes = trend_notes.notes(series, data.lang, "month", m.cohort)
+    text = "".join(f'<p class="chart-note">{html.escape(n)}</p>' for n in notes)
+    return _chart_html(fig, first) + text
 
 
 def _metric_block(

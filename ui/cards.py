@@ -18,6 +18,7 @@ import streamlit as st
 
 from metrics.definition import ALL_LEVELS
 from ui import cached_queries, indicators, kpi_view
+from ui.chart_buckets import whole_values
 from ui.formatting import NBSP, fmt_change, fmt_int
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
@@ -90,7 +91,13 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             if isinstance(a, int | float) and isinstance(b, int | float):
                 change = fmt_change(float(a) - float(b), unit, lang)
         spark_rows = weekly.filter(pl.col("metric_id") == metric_id).sort("period_start")
-        spark = [float(v) for v in spark_rows["value"].to_list() if v is not None]
+        spark = whole_values(  # a partial first or last week would look like a jump
+            spark_rows["period_start"].to_list(),
+            spark_rows["period_end"].to_list(),
+            spark_rows["value"].to_list(),
+            ctx.info.as_of,
+            "week",
+        )
         if unit == "share":
             spark = [v * 100 for v in spark]
         out[metric_id] = CardData(
@@ -124,8 +131,9 @@ def _pace(ctx: PageContext) -> str | None:
 
 
 def sparkline_svg(values: list[float], label: str, width: int = 240, height: int = 40) -> str:
-    """A small inline SVG line of the weekly values: drawn by the browser at once, unlike a
-    chart library (17 cards on one page)."""
+    """A small inline SVG line of the weekly values of whole weeks (``card_data`` leaves out
+    a partial first and last week): drawn by the browser at once, unlike a chart library
+    (17 cards on one page)."""
     low, high = min(values), max(values)
     span = (high - low) or 1.0
     step = width / (len(values) - 1)

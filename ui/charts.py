@@ -1,52 +1,37 @@
-"""The dashboard's charts as Vega-Lite specifications, drawn on the server into SVG pictures
-(vl-convert, the Vega project's own renderer): Okabe–Ito colours, target lines drawn dashed
-and labelled (so they read without colour), numbers and dates in the viewer's format.
+"""Every chart of the dashboard and of the board report as a Plotly figure: the weekly or
+monthly trend, bars per area, plain count bars and stacked shares.
 
-Why pictures drawn on the server and not charts drawn in the browser: plotly.js (a 3.5 MB
-script) added about 1.4 s to each goal page on this project's 2-core machine, and Vega-Lite in
-the browser (``st.vega_lite_chart``) still about 0.5 s of the browser's CPU for a goal page's
-four charts; a picture costs the browser almost nothing, which is what lets 25 people open the
-dashboard at once (docs/dashboard.md, docs/scaling.md). The server draws each chart once per
-view (cached). The board report keeps Plotly (ui/board_report_chart.py).
-
-Every value that is shown as text (bar labels, tooltips) is formatted here in Python, so the
-chart says exactly what the tables and the KPI table say."""
+Drawn in the browser by plotly.js (``show``: ``st.plotly_chart``), so a reader can hover a
+week to read its value and hide a series from the legend; the board report inlines the same
+figures (ui/board_report.py). Every text a figure shows (bar labels, hover texts, the target
+label) is formatted here in Python with ui/formatting.py, so a chart says exactly what the
+tables and the KPI table say; axis numbers use the viewer's separators. Colours: Okabe–Ito,
+the target grey and dashed, a status also by its icon (ui/status_style.py). Layout, theme and
+mode bar: ui/chart_style.py; partial weeks and months: ui/chart_buckets.py.
+"""
 
 from __future__ import annotations
 
-import base64
-import html
-import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
-import streamlit as st
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
 
-from ui import chart_renderer
-from ui.formatting import fmt_date, fmt_target, fmt_value
+from ui.chart_buckets import Bucket, bucket_name, partial_note
+from ui.chart_style import base_layout, count_axis, label_width_px, line_colour, show
+from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
-from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_style
+from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_label, status_style
 
-Spec = dict[str, Any]
+__all__ = ["axis_title", "bars", "bars_by_area", "constant_target", "show", "stacked", "trend"]
 
-_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-_TARGET_DASH = {"color": TARGET_LINE_COLOUR, "strokeDash": [6, 4], "strokeWidth": 2}
-_FONT_SIZE = 14
-_LIGHT_TEXT, _DARK_TEXT = "#111418", "#F4F6F8"  # textColor of [theme.light] and [theme.dark]
-# Text, axis line and grid colours per theme (.streamlit/config.toml's textColor, borderColor).
-_PALETTES = {
-    "light": {"text": _LIGHT_TEXT, "axis": "#8A96A3", "grid": "#E3E8EE"},
-    "dark": {"text": _DARK_TEXT, "axis": "#5C6773", "grid": "#2B3442"},
-}
-# Arial and Liberation Sans have the same metrics: the server lays out the labels with Liberation
-# Sans (bundled with vl-convert), the viewer's computer shows them in Arial or its twin.
-_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
-_WIDTH = 880  # pixels of a chart's plotting area; the picture then scales to the column
-# Axis numbers in Finnish: decimal comma, no-break space between thousands.
-_FI_NUMBERS = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]}
+TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
+PENDING_COLOUR = OKABE_ITO["reddish_purple"]  # readable on both themes, apart from the line
 _BAR_STEP = 34  # pixels per bar of a horizontal bar chart
 _PART_COLOURS = ("bluish_green", "vermillion", "sky_blue", "orange", "blue")
+_HOVER = "%{customdata}<extra></extra>"
 
 
 def value_scale(unit: str) -> float:
@@ -64,154 +49,9 @@ def axis_title(unit: str, lang: Lang) -> str:
     }[unit]
 
 
-def _palette() -> dict[str, str]:
-    """The colours of the viewer's theme (.streamlit/config.toml), light by default."""
-    return _PALETTES["dark" if st.context.theme.type == "dark" else "light"]
-
-
-def _spec(lang: Lang, height: int | Spec, layers: list[Spec], values: list[dict[str, Any]]) -> Spec:
-    colours = _palette()
-    text = {"labelColor": colours["text"], "titleColor": colours["text"]}
-    config: Spec = {
-        "font": _FONT,
-        "axis": {
-            "labelFontSize": _FONT_SIZE,
-            "titleFontSize": _FONT_SIZE,
-            "grid": True,
-            "gridColor": colours["grid"],
-            "domainColor": colours["axis"],
-            "tickColor": colours["axis"],
-            **text,
-        },
-        "legend": {"labelFontSize": _FONT_SIZE, "titleFontSize": _FONT_SIZE, **text},
-        "text": {"fontSize": _FONT_SIZE, "color": colours["text"]},
-        "view": {"stroke": None},
-    }
-    if lang == "fi":
-        config["locale"] = {"number": _FI_NUMBERS}
-    return {
-        "$schema": _SCHEMA,
-        "width": _WIDTH,
-        "height": height,
-        "background": None,  # transparent: the page's own background shows through
-        "data": {"values": values},
-        "layer": layers,
-        "config": config,
-    }
-
-
-def show(spec: Spec, alt: str) -> None:
-    """Draws a spec as a picture across the container's width; ``alt`` is read out by screen
-    readers."""
-    st.html(picture_html(spec, alt))
-
-
-def picture_html(spec: Spec, alt: str) -> str:
-    """The chart as an ``<img>`` of its SVG (inline SVG would not survive st.html's
-    sanitising; a picture also keeps its text and lines in proportion at any width)."""
-    svg = svg_of(json.dumps(spec, sort_keys=True, ensure_ascii=False))
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return (
-        f'<img class="kpi-chart" alt="{html.escape(alt)}" '
-        'style="display:block;width:100%;height:auto" '
-        f'src="data:image/svg+xml;base64,{data}">'
-    )
-
-
-@st.cache_data(max_entries=2000, show_spinner=False)
-def svg_of(spec_json: str) -> str:
-    """The SVG of a spec, drawn once per distinct spec (the view's data are part of it) by
-    the chart worker process (ui/chart_renderer.py)."""
-    return chart_renderer.draw(spec_json)
-
-
-chart_renderer.start_soon()  # the worker's engine starts once the first page is drawn
-
-
-def _target_label(target_op: str | None, target: float, unit: str, lang: Lang) -> str:
-    return f"{t('target_line', lang)} {fmt_target(target_op, target, unit, lang)}"
-
-
-def bars_by_area(
-    areas: Sequence[str],
-    values: Sequence[float | None],
-    labels: Sequence[str],
-    statuses: Sequence[str | None],
-    unit: str,
-    target_op: str | None,
-    target: float | None,
-    lang: Lang,
-    x_title: str | None = None,
-) -> Spec:
-    """Horizontal bars per area in the status colour, the value and status icon beside each
-    bar, and the dashed, labelled target line. A hidden value (small-number rule) has no bar
-    but keeps its label."""
-    scale = value_scale(unit)
-    rows: list[dict[str, Any]] = []
-    for area, v, label, s in zip(areas, values, labels, statuses, strict=True):
-        style = status_style(s, target is not None)
-        text = f"{label}  {style.icon}" if target is not None else label
-        length = v * scale if v is not None else 0.0
-        tip = f"{area}: {text}"
-        rows.append({"area": area, "x": length, "text": text, "colour": style.colour, "tip": tip})
-    top = max([*(float(r["x"]) for r in rows), (target or 0) * scale, 1e-9])
-    domain = [0, max(105, top * 1.15)] if unit == "share" else [0, top * 1.3]
-    y: Spec = {"field": "area", "type": "nominal", "sort": None, "title": None}
-    y["axis"] = {"labelOverlap": False, "labelLimit": 260}
-    x: Spec = {"field": "x", "type": "quantitative", "title": x_title or axis_title(unit, lang)}
-    x["scale"] = {"domain": domain, "nice": False}
-    x["axis"] = {"tickCount": 8}
-    layers: list[Spec] = [
-        {
-            "mark": {"type": "bar", "cornerRadiusEnd": 2},
-            "encoding": {
-                "y": y,
-                "x": x,
-                "color": {"field": "colour", "type": "nominal", "scale": None},
-                "tooltip": {"field": "tip"},
-            },
-        },
-        {
-            "mark": {
-                "type": "text",
-                "fontSize": _FONT_SIZE,
-                "align": "left",
-                "dx": 6,
-                "baseline": "middle",
-            },
-            "encoding": {
-                "y": y,
-                "x": {"field": "x", "type": "quantitative"},
-                "text": {"field": "text"},
-            },
-        },
-    ]
-    if target is not None:
-        layers += _vertical_target(target * scale, _target_label(target_op, target, unit, lang))
-    return _spec(lang, {"step": _BAR_STEP}, layers, rows)
-
-
-def _vertical_target(x: float, label: str) -> list[Spec]:
-    at = {"datum": x, "type": "quantitative"}
-    return [
-        {"mark": {"type": "rule", **_TARGET_DASH}, "encoding": {"x": at}},
-        {
-            "mark": {
-                "type": "text",
-                "fontSize": _FONT_SIZE,
-                "align": "left",
-                "dx": 4,
-                "y": -8,
-                "fontWeight": "bold",
-            },
-            "encoding": {"x": at, "text": {"value": label}},
-        },
-    ]
-
-
 def time_format(lang: Lang, grain: str) -> str:
-    """d3 time format of a trend's x axis (Vega-Lite and Plotly both use d3's): months as
-    ``3/2026`` in Finnish, weeks by their first day (``14.3.``)."""
+    """d3 time format of a trend's x axis: months as ``3/2026`` in Finnish, weeks by their
+    first day (``14.3.``)."""
     if grain == "month":
         return "%-m/%Y" if lang == "fi" else "%b %Y"
     return "%-d.%-m." if lang == "fi" else "%-d %b"
@@ -224,86 +64,226 @@ def constant_target(targets: Sequence[float | None]) -> float | None:
     return known[0] if known and all(abs(x - known[0]) < 1e-9 for x in known) else None
 
 
-def _time_axis(lang: Lang, grain: str) -> Spec:
-    fmt = time_format(lang, grain)
-    return {"format": fmt, "labelOverlap": "greedy", "title": None, "tickCount": 12}
+def _value_axis(unit: str, top: float) -> dict[str, Any]:
+    if unit == "count":
+        return count_axis(top)
+    return {"range": [0, max(top, 1e-9) * 1.15], "tickformat": ""}
+
+
+def _target_text(op: str | None, target: float, unit: str, lang: Lang, prorated: bool) -> str:
+    if prorated or not op:
+        return f"{t('target_line', lang)} {fmt_value(target, unit, lang)}"
+    return f"{t('target_line', lang)} {fmt_target(op, target, unit, lang)}"
+
+
+def _side_label(text: str, y: float) -> dict[str, Any]:
+    """A label just right of the plotting area at height ``y``: never over a line or point."""
+    return {"text": text, "xref": "paper", "x": 1, "xanchor": "left", "xshift": 6} | {
+        "yref": "y",
+        "y": y,
+        "yanchor": "middle",
+        "showarrow": False,
+        "align": "left",
+    }
+
+
+def _hover(
+    b: Bucket, row: dict[str, Any], unit: str, op: str | None, cohort: bool, lang: Lang
+) -> str:
+    """The bucket's name (and its days when partial), value, target and pending cases."""
+    name = bucket_name(b, lang)
+    note = partial_note(b, lang)
+    lines = [f"{name} · {note}" if note else name]
+    hidden = bool(row.get("suppressed"))
+    lines.append(t("small_number", lang) if hidden else fmt_value(row["value"], unit, lang))
+    if row.get("target_value") is not None:
+        lines.append(_target_text(op, row["target_value"], unit, lang, op is None))
+    if not cohort:
+        return "<br>".join(lines)
+    if row.get("pending") is not None:
+        lines.append(t("pending", lang, n=fmt_int(row["pending"], lang)))
+    elif row.get("pending_suppressed"):
+        lines.append(t("pending", lang, n=t("small_number", lang)))
+    return "<br>".join(lines)
+
+
+def _dotted_segments(xs: list[Any], ys: list[float | None], partial: list[bool]) -> list[Any]:
+    """Segments joining each partial bucket to its neighbours (None separates them)."""
+    out: list[Any] = []
+    for i, is_partial in enumerate(partial):
+        if not is_partial or ys[i] is None:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ys) and ys[j] is not None:
+                out += [(xs[j], ys[j]), (xs[i], ys[i]), (None, None)]
+    return out
 
 
 def trend(
-    starts: Sequence[date],
+    series: pl.DataFrame,
+    unit: str,
+    lang: Lang,
+    *,
+    grain: str = "month",
+    target_op: str | None = None,
+    cohort: bool = False,
+    height: int = 320,
+) -> go.Figure:
+    """A metric's weekly or monthly line (series rows of metrics.series, the small-number
+    rule applied) with points, the dashed target line labelled at the right edge, partial
+    buckets hollow and dotted, and for a cohort metric the pending cases as bars under it.
+
+    A constant target is a horizontal line; a count's yearly target pro-rated to each
+    bucket is a dashed line through the buckets. A bucket without a value leaves a gap;
+    buckets that had not begun by the as-of date are left out."""
+    rows = [r for r in series.sort("period_start").iter_rows(named=True)]
+    rows = [r for r in rows if r["period_start"] <= r["as_of"]]
+    scale = value_scale(unit)
+    buckets = [Bucket(r["period_start"], r["period_end"], r["as_of"], grain) for r in rows]
+    xs = [b.start for b in buckets]
+    ys = [r["value"] * scale if r["value"] is not None else None for r in rows]
+    partial = [b.partial for b in buckets]
+    targets = [r["target_value"] for r in rows]
+    constant = constant_target(targets)
+    prorated = constant is None and any(x is not None for x in targets)
+    op = target_op if not prorated else None
+    colour = line_colour()
+    # pending bars under the share when some bucket has pending cases to show (a bucket's
+    # hidden or zero pending is in its hover)
+    panel = cohort and any((r["pending"] or 0) > 0 for r in rows)
+    fig = make_subplots(
+        rows=2 if panel else 1,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[0.72, 0.28] if panel else None,
+        vertical_spacing=0.12,
+    )
+    group = {"legendgroup": "value", "hoverinfo": "skip"}
+    solid = [None if p else y for y, p in zip(ys, partial, strict=True)]
+    fig.add_scatter(x=xs, y=solid, mode="lines", line={"color": colour, "width": 3},
+                    showlegend=False, connectgaps=False, **group, row=1, col=1)  # fmt: skip
+    dotted = _dotted_segments(xs, ys, partial)
+    fig.add_scatter(x=[p[0] for p in dotted], y=[p[1] for p in dotted], mode="lines",
+                    line={"color": colour, "width": 2, "dash": "dot"}, showlegend=False,
+                    name="partial", **group, row=1, col=1)  # fmt: skip
+    fig.add_scatter(
+        x=xs,
+        y=ys,
+        mode="markers",
+        name=t("chart_value", lang),
+        legendgroup="value",
+        marker={
+            "color": colour,
+            "size": [10 if p else 9 for p in partial],
+            "symbol": ["circle-open" if p else "circle" for p in partial],
+            "line": {"width": 2, "color": colour},
+        },
+        customdata=[
+            _hover(b, r, unit, op, cohort, lang) for b, r in zip(buckets, rows, strict=True)
+        ],
+        hovertemplate=_HOVER,
+        row=1,
+        col=1,
+    )
+    top = max([*(y for y in ys if y is not None), *(x * scale for x in targets if x), 0.0])
+    layout = base_layout(lang, height, legend=panel or prorated)
+    label = ""
+    if prorated:
+        target_ys = [x * scale if x is not None else None for x in targets]
+        fig.add_scatter(x=xs, y=target_ys, mode="lines", line=TARGET_DASH,
+                        name=t("target_line", lang), hoverinfo="skip", row=1, col=1)  # fmt: skip
+        last = [y for y in target_ys if y is not None][-1]
+        label = t("target_line", lang)
+        layout["annotations"] = [_side_label(label, last)]
+    elif constant is not None:
+        y = constant * scale
+        label = _target_text(target_op, constant, unit, lang, False).replace(" ", "<br>", 1)
+        line = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y"}
+        layout["shapes"] = [line | {"y0": y, "y1": y, "line": TARGET_DASH}]
+        layout["annotations"] = [_side_label(label, y)]
+    if label:
+        layout["margin"]["r"] = label_width_px(label) + 10
+    fig.update_layout(layout)
+    fig.update_yaxes(title_text=axis_title(unit, lang), **_value_axis(unit, top), row=1, col=1)
+    dtick = {"dtick": "M1"} if grain == "month" and len(xs) <= 14 else {}
+    fig.update_xaxes(tickformat=time_format(lang, grain), **dtick)
+    if panel:
+        _pending_bars(fig, xs, rows, lang)
+    return fig
+
+
+def _pending_bars(fig: go.Figure, xs: list[Any], rows: list[dict[str, Any]], lang: Lang) -> None:
+    """The cohort's unresolved cases per bucket, as bars under the share: a share of 100 %
+    over two resolved cases with forty pending reads as what it is."""
+    pending = [r["pending"] for r in rows]
+    word = t("pending_word", lang)
+    hidden = t("small_number", lang)
+    texts = [
+        f"{word}: {hidden if p is None and r.get('pending_suppressed') else fmt_int(p, lang)}"
+        for p, r in zip(pending, rows, strict=True)
+    ]
+    fig.add_bar(x=xs, y=pending, name=word, marker={"color": PENDING_COLOUR, "opacity": 0.8},
+                customdata=texts, hovertemplate=_HOVER, row=2, col=1)  # fmt: skip
+    top = max([float(p) for p in pending if p is not None] or [0.0])
+    fig.update_yaxes(title_text=word, **count_axis(top), row=2, col=1)
+
+
+def bars_by_area(
+    areas: Sequence[str],
     values: Sequence[float | None],
+    labels: Sequence[str],
+    statuses: Sequence[str | None],
     unit: str,
     target_op: str | None,
-    targets: Sequence[float | None],
+    target: float | None,
     lang: Lang,
-    height: int = 300,
-    grain: str = "month",
-) -> Spec:
-    """The weekly or monthly line with points and the dashed target line. A target that
-    differs per bucket (a count's yearly target pro-rated to each week or month) is drawn as
-    a dashed line through the buckets; a constant one as a labelled horizontal line. A
-    bucket without a value leaves a gap."""
+    x_title: str | None = None,
+) -> go.Figure:
+    """Horizontal bars per area in the status colour, the value and status icon beside each
+    bar, and the dashed target line labelled above the plot. A hidden value (small-number
+    rule) has no bar but keeps its label."""
     scale = value_scale(unit)
-    known = [x for x in targets if x is not None]
-    constant = constant_target(targets)
-    rows = [
-        {
-            # local midnight, so that the browser's time zone never shifts the day
-            "start": f"{d.isoformat()}T00:00:00",
-            "y": v * scale if v is not None else None,
-            "target": x * scale if x is not None else None,
-            "text": f"{fmt_date(d, lang)}: {fmt_value(v, unit, lang)}",
-        }
-        for d, v, x in zip(starts, values, targets, strict=True)
+    has_target = target is not None
+    styles = [status_style(s, has_target) for s in statuses]
+    texts = [
+        f"{lab}  {s.icon}" if has_target else lab for lab, s in zip(labels, styles, strict=True)
     ]
-    x_enc = {"field": "start", "type": "temporal", "axis": _time_axis(lang, grain)}
-    y_enc: Spec = {"field": "y", "type": "quantitative", "title": axis_title(unit, lang)}
-    y_enc["scale"] = {"zero": True}
-    if unit == "count":  # whole numbers on the axis, never 0,2 contacts
-        y_enc["axis"] = {"tickMinStep": 1, "format": ",d"}
-    line: Spec = {"color": OKABE_ITO["blue"], "strokeWidth": 3}
-    layers: list[Spec] = [
-        {"mark": {"type": "line", **line}, "encoding": {"x": x_enc, "y": y_enc}},
-        {
-            "mark": {"type": "point", "filled": True, "size": 60, "color": OKABE_ITO["blue"]},
-            "encoding": {"x": x_enc, "y": y_enc, "tooltip": {"field": "text"}},
-        },
+    hovers = [
+        f"{a}<br>{lab}" + (f"<br>{status_label(s, lang)}" if has_target else "")
+        for a, lab, s in zip(areas, labels, statuses, strict=True)
     ]
-    label = t("target_line", lang)
-    if known and constant is None:
-        target_y = {"field": "target", "type": "quantitative"}
-        layers.append(
-            {
-                "mark": {"type": "line", **_TARGET_DASH},
-                "encoding": {"x": x_enc, "y": target_y, "tooltip": {"value": label}},
-            }
+    xs = [v * scale if v is not None else 0.0 for v in values]
+    fig = go.Figure(
+        go.Bar(
+            y=list(areas),
+            x=xs,
+            orientation="h",
+            marker={"color": [s.colour for s in styles]},
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=hovers,
+            hovertemplate=_HOVER,
         )
-        last = max(i for i, r in enumerate(rows) if r["target"] is not None)
-        rows[last]["target_label"] = True
-        layers.append(  # the word "target" at the line's last bucket, so it reads without colour
-            {
-                "transform": [{"filter": "datum.target_label === true"}],
-                "mark": {"type": "text", "align": "right", "dy": -12, "fontWeight": "bold"},
-                "encoding": {"x": x_enc, "y": target_y, "text": {"value": label}},
-            }
-        )
-    if constant is not None:
-        label = _target_label(target_op, constant, unit, lang)
-        at = {"datum": constant * scale, "type": "quantitative"}
-        layers += [
-            {"mark": {"type": "rule", **_TARGET_DASH}, "encoding": {"y": at}},
-            {
-                "mark": {
-                    "type": "text",
-                    "fontSize": _FONT_SIZE,
-                    "align": "right",
-                    "x": "width",
-                    "dy": -10,
-                },
-                "encoding": {"y": at, "text": {"value": label}},
-            },
+    )
+    top = max([*xs, (target or 0.0) * scale, 1e-9])
+    upper = max(105.0, top * 1.18) if unit == "share" else top * 1.3
+    layout = base_layout(lang, _BAR_STEP * len(areas) + 80, legend=False)
+    if target is not None:
+        x = target * scale
+        line = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "y domain", "y0": 0}
+        layout["shapes"] = [line | {"y1": 1, "line": TARGET_DASH}]
+        label = _target_text(target_op, target, unit, lang, False)
+        layout["annotations"] = [
+            {"text": label, "xref": "x", "x": x, "xanchor": "left", "xshift": 4}
+            | {"yref": "paper", "y": 1, "yanchor": "bottom", "showarrow": False}
         ]
-    return _spec(lang, height, layers, rows)
+        layout["margin"]["t"] = 34
+    fig.update_layout(layout)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    axis = count_axis(top) if unit == "count" else {}
+    fig.update_xaxes(title_text=x_title or axis_title(unit, lang), **(axis | {"range": [0, upper]}))
+    return fig
 
 
 def bars(
@@ -312,27 +292,25 @@ def bars(
     lang: Lang,
     x_title: str | None = None,
     colour: str | None = None,
-) -> Spec:
+) -> go.Figure:
     """Plain vertical bars of counts (distributions) with the count above each bar."""
-    rows = [
-        {"category": c, "n": n, "text": fmt_value(n, "count", lang)}
-        | {"tip": f"{c}: {fmt_value(n, 'count', lang)}"}
-        for c, n in zip(categories, counts, strict=True)
-    ]
-    x: Spec = {"field": "category", "type": "nominal", "sort": None, "title": x_title}
-    x["axis"] = {"labelAngle": 0}
-    y = {"field": "n", "type": "quantitative", "title": None}
-    layers: list[Spec] = [
-        {
-            "mark": {"type": "bar", "color": colour or OKABE_ITO["blue"]},
-            "encoding": {"x": x, "y": y, "tooltip": {"field": "tip"}},
-        },
-        {
-            "mark": {"type": "text", "baseline": "bottom", "dy": -4},
-            "encoding": {"x": x, "y": y, "text": {"field": "text"}},
-        },
-    ]
-    return _spec(lang, 300, layers, rows)
+    texts = [fmt_value(n, "count", lang) for n in counts]
+    fig = go.Figure(
+        go.Bar(
+            x=list(categories),
+            y=list(counts),
+            marker={"color": colour or line_colour()},
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[f"{c}: {n}" for c, n in zip(categories, texts, strict=True)],
+            hovertemplate=_HOVER,
+        )
+    )
+    fig.update_layout(base_layout(lang, 320, legend=False))
+    fig.update_xaxes(title_text=x_title, type="category")
+    fig.update_yaxes(**count_axis(max([float(n) for n in counts] or [0.0])))
+    return fig
 
 
 def stacked(
@@ -340,37 +318,26 @@ def stacked(
     stacks: Mapping[str, Sequence[float]],
     lang: Lang,
     x_title: str = "%",
-) -> Spec:
+) -> go.Figure:
     """Stacked horizontal bars of shares in percent (channel split), one Okabe–Ito colour
-    per part, the part's name in the legend and in the tooltip."""
-    names = list(stacks)
-    colours = [OKABE_ITO[_PART_COLOURS[i % len(_PART_COLOURS)]] for i in range(len(names))]
-    rows = [
-        {"category": c, "part": name, "order": i, "x": v}
-        | {"tip": f"{c} · {name}: {fmt_value(v / 100, 'share', lang)}"}
-        for i, (name, vs) in enumerate(stacks.items())
-        for c, v in zip(categories, vs, strict=True)
-    ]
-    colour: Spec = {"field": "part", "type": "nominal", "title": None, "sort": names}
-    colour["scale"] = {"domain": names, "range": colours}
-    colour["legend"] = {"orient": "bottom", "direction": "horizontal"}
-    encoding = {
-        "y": {
-            "field": "category",
-            "type": "nominal",
-            "sort": None,
-            "title": None,
-            "axis": {"labelOverlap": False, "labelLimit": 260},
-        },
-        "x": {
-            "field": "x",
-            "type": "quantitative",
-            "stack": "zero",
-            "title": x_title,
-            "scale": {"domain": [0, 100], "nice": False},
-        },
-        "color": colour,
-        "order": {"field": "order"},
-        "tooltip": {"field": "tip"},
-    }
-    return _spec(lang, {"step": _BAR_STEP}, [{"mark": "bar", "encoding": encoding}], rows)
+    per part, the parts in the legend (a click hides one) and in the hover."""
+    fig = go.Figure()
+    for i, (name, values) in enumerate(stacks.items()):
+        colour = OKABE_ITO[_PART_COLOURS[i % len(_PART_COLOURS)]]
+        fig.add_bar(
+            y=list(categories),
+            x=list(values),
+            name=name,
+            orientation="h",
+            marker={"color": colour},
+            customdata=[
+                f"{c} · {name}: {fmt_value(v / 100, 'share', lang)}"
+                for c, v in zip(categories, values, strict=True)
+            ],
+            hovertemplate=_HOVER,
+        )
+    fig.update_layout(base_layout(lang, _BAR_STEP * len(categories) + 110, legend=True))
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text=x_title, range=[0, 100])
+    return fig

@@ -14,7 +14,7 @@ import streamlit as st
 from metrics.deadline_rules import en_date, fi_date, no_rule_message
 from metrics.registry import GOALS, MetricDefinition
 from metrics.rule_wording import rule_change_in_period, rule_text, wording_in_period
-from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables
+from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables, trend_notes
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
 
@@ -128,20 +128,16 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
     lang = ctx.lang
     series = ctx.series(grain).filter(pl.col("metric_id") == m.id)
     series = series.sort("period_start")
-    if series.height == 0 or series["value"].null_count() == series.height:
-        st.caption(t("no_rows", lang))
+    reason = trend_notes.empty_reason(series, lang, grain)
+    if reason is not None:  # hidden by the small-number rule, all pending, or no cases
+        st.caption(reason)
         return
     op = row["target_op"] if isinstance(row["target_op"], str) else None
-    fig = charts.trend(
-        series["period_start"].to_list(),
-        series["value"].to_list(),
-        m.unit,
-        op,
-        series["target_value"].to_list(),
-        lang,
-        grain=grain,
-    )
+    fig = charts.trend(series, m.unit, lang, grain=grain, target_op=op, cohort=m.cohort)
     charts.show(fig, kpi_view.title(m, lang))
+    notes = trend_notes.notes(series, lang, grain, m.cohort)
+    if notes:
+        st.caption("\n\n".join(notes))
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
 

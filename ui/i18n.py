@@ -387,6 +387,43 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no": ("Ei", "No"),
     "bcol_kotikunta": ("Kotikunta", "Home municipality"),
     "bcol_outside": ("Toisessa kunnassa", "In another municipality"),
+    # charts (ui/charts.py, ui/chart_buckets.py, ui/trend_notes.py)
+    "chart_week": ("Viikko", "Week"),
+    "chart_value": ("arvo", "value"),
+    "chart_partial_week": ("osittainen viikko {days}", "partial week {days}"),
+    "chart_partial_month": ("osittainen kuukausi {days}", "partial month {days}"),
+    "chart_partial_legend": (
+        "Ontto piste ja pisteviiva: osittainen {bucket} (jakso tai aineisto kattaa siitä "
+        "vain osan).",
+        "Hollow point and dotted line: a partial {bucket} (the period or the data cover only part "
+        "of it).",
+    ),
+    "chart_bucket_week": ("viikko", "week"),
+    "chart_bucket_month": ("kuukausi", "month"),
+    "trend_hidden_small": (
+        "Kehitys ei näy: jokaisessa {buckets} on alle 5 henkilöä, joten pienten lukujen sääntö "
+        "piilottaa luvut. Koko jakson arvo yllä lasketaan kaikista jakson tapauksista.",
+        "The trend is not shown: each {buckets} has fewer than 5 people, so the small-number "
+        "rule hides the figures. The value above is over all cases of the whole period.",
+    ),
+    "trend_some_hidden": (
+        "{n} {buckets} piilotettu pienten lukujen säännöllä (alle 5 henkilöä).",
+        "{n} {buckets} hidden by the small-number rule (fewer than 5 people).",
+    ),
+    "trend_all_pending": (
+        "Kehitys ei näy vielä: jakson tapausten lopputulos ei ole vielä tiedossa (kesken {n}).",
+        "No trend yet: the outcome of the period's cases is not known yet ({n} pending).",
+    ),
+    "trend_pending_large": (
+        "Huom. {buckets}: kesken olevia on enemmän kuin ratkenneita; osuus lasketaan vain "
+        "ratkenneista ja voi vielä muuttua.",
+        "Note, {buckets}: more cases are pending than resolved; the share counts only the "
+        "resolved ones and may still change.",
+    ),
+    "chart_buckets_week": ("viikossa", "week"),
+    "chart_buckets_month": ("kuukaudessa", "month"),
+    "chart_hidden_week": ("viikkoa", "weeks"),
+    "chart_hidden_month": ("kuukautta", "months"),
 }
 
 

@@ -56,10 +56,6 @@ PAGE_KINDS: dict[str, PageKind] = {
     **{path: kind for _, path, _, _, kind in OTHER_PAGES},
 }
 
-# Pages that draw charts: their first run starts the chart worker at once (ui/chart_renderer.py)
-# so that its engine starts while the page's figures are computed.
-CHART_PAGE_KINDS: frozenset[PageKind] = frozenset({PageKind.GOAL, PageKind.RESOURCES})
-
 # A path Streamlit can hold as a page's url_path: one segment, no control characters.
 _VALID_PATH = re.compile(r"^[^/\x00-\x1f]{1,80}$")
 

@@ -3,8 +3,10 @@ token, Finnish formats and the plan's own indicator text."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
+from typing import Any
 
 import polars as pl
 
@@ -81,15 +83,41 @@ def build() -> str:
             date(2026, m, 28),
         )
         for m, v in ((1, 0.7), (2, 0.8), (3, 0.76))
+    ] + [
+        _row(
+            "vacancy_fill_time_days",
+            v,
+            v * 3,
+            3,
+            "<",
+            22,
+            "ok",
+            date(2026, m, 1),
+            date(2026, m, 28),
+        )
+        for m, v in ((1, 20.5), (2, 24.0))
     ]
     return board_report.build(_input(rows, monthly))
+
+
+def _without_plotly_js(html: str) -> str:
+    """The file with the inlined plotly.js library cut out (its own source names URLs in
+    strings it never fetches here, e.g. map tiles)."""
+    scripts = re.findall(r"<script[^>]*>.*?</script>", html, flags=re.S)
+    library = [s for s in scripts if "* plotly.js v" in s]
+    assert len(library) == 1
+    return html.replace(library[0], "")
 
 
 def test_one_offline_file_that_prints_one_goal_per_page() -> None:
     html = build()
     assert html.startswith("<!DOCTYPE html>") and html.endswith("</html>")
     assert re.search(r"<script[^>]*\bsrc=", html) is None
-    assert html.count("Plotly.newPlot") >= 1
+    assert html.count("* plotly.js v") == 1  # plotly.js inlined exactly once
+    assert html.count("Plotly.newPlot") == 2  # two metrics with a monthly trend
+    rest = _without_plotly_js(html)
+    assert re.search(r"https?://", rest) is None  # no external URL anywhere else
+    assert re.search(r"<(link|img|iframe)\b", rest) is None
     assert "@page { size: A4" in html
     assert html.count('<section class="goal">') == 2  # lähipalvelut and kohtaanto
     assert "break-before: page" in html
@@ -103,6 +131,34 @@ def test_values_statuses_and_texts() -> None:
     assert "31.10.2026" in html and "2.11.2026 klo 8.15" in html
     assert "Alkuhaastatteluista 75 % kasvokkain" in html
     assert "Määritelmä" in html
+
+
+def _figures(html: str) -> list[tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]]:
+    """(data, layout, config) of every ``Plotly.newPlot`` call in the file."""
+    decoder = json.JSONDecoder()
+    out = []
+    for match in re.finditer(r'Plotly\.newPlot\(\s*"[^"]+",\s*', html):
+        at = match.end()
+        parts = []
+        for _ in range(3):
+            value, end = decoder.raw_decode(html, at)
+            parts.append(value)
+            at = end + len(html[end:]) - len(html[end:].lstrip(", \n"))
+        out.append((parts[0], parts[1], parts[2]))
+    return out
+
+
+def test_the_trend_is_the_dashboards_figure_on_white_paper() -> None:
+    """ui/charts.py draws the report's trend too: Finnish hover texts, the target labelled
+    right of the plot, white background and dark text for print, no mode bar."""
+    (data, layout, config), _ = _figures(build())
+    (marks,) = [d for d in data if d.get("mode") == "markers"]
+    assert marks["customdata"][1] == "2/2026<br>80,0\u00a0%<br>tavoite ≥\u00a075\u00a0%"
+    (label,) = layout["annotations"]
+    assert label["text"] == "tavoite<br>≥\u00a075\u00a0%" and label["x"] >= 1
+    assert layout["paper_bgcolor"] == "#FFFFFF" and layout["font"]["color"] == "#111418"
+    assert layout["separators"] == ",\u00a0" and layout["width"] == board_report.CHART_WIDTH_PX
+    assert config["displayModeBar"] is False
 
 
 def test_small_numbers_are_suppressed() -> None:

@@ -1,0 +1,34 @@
+"""A goal page's trend when the small-number rule hides every month (AppTest on the sample).
+
+In the sample, the training outcome of Joensuu (the municipality) over 1.1.–31.10.2026 has
+11 resolved cases, so the headline shows 72,7 %, but no month has five: the rule hides
+every month. The page must say that, not "no rows" under a value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.test_smoke import start
+from ui.i18n import t
+
+TRAINING = "training_unemployment_ended_3_months"
+
+
+def test_a_trend_hidden_by_the_small_number_rule_says_so(kpi_env: Path) -> None:
+    at = start("fi", taso="kunta", alue="Joensuu")
+    at.switch_page("app_pages/goal_koulutukset.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert next(m.value for m in at.metric) == "72,7\u00a0%"
+    captions = [c.value for c in at.caption]
+    hidden = t("trend_hidden_small", "fi", buckets=t("chart_buckets_month", "fi"))
+    assert hidden in captions
+    assert t("no_rows", "fi") not in captions
+    assert not at.get("plotly_chart")  # nothing to draw: every month is hidden
+
+
+def test_the_whole_area_draws_the_trend_with_its_pending_cases(kpi_env: Path) -> None:
+    at = start("en")
+    at.switch_page("app_pages/goal_koulutukset.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    (chart,) = at.get("plotly_chart")
+    assert '"name":"pending"' in chart.proto.spec.replace(" ", "")
