@@ -24,6 +24,9 @@ from pipelines.csv_bytes import (
     looks_html,
     maybe_padded,
 )
+from pipelines.csv_encoding import first_non_utf8, holds_utf8
+from pipelines.csv_fields import short_rows
+from pipelines.line_endings import line_of, to_lf
 from pipelines.validation_report import Issue, PipelineError, ValidationReport
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -45,6 +48,9 @@ class RawTable:
     # False when no cell can have surrounding spaces (a CSV without any space, tab or
     # no-break space): validation then skips looking for cells to strip.
     maybe_padded: bool = True
+    # CSV rows with fewer fields than the header: how many, and the first as (line, fields).
+    short_rows: int = 0
+    short_examples: tuple[tuple[int, int], ...] = ()
 
 
 def _not_a_table(file: str, why_fi: str, why_en: str) -> PipelineError:
@@ -97,6 +103,27 @@ def _parse_csv(text: bytes, delimiter: str) -> pl.DataFrame:
     )
 
 
+def _at_line(file: str, line: int, fi: str, en: str, rule: str) -> PipelineError:
+    report = ValidationReport()
+    report.add_error(Issue(file, line, None, None, fi, en, rule))
+    return PipelineError(report)
+
+
+def _mixed_encoding(file: str, text: bytes) -> PipelineError | None:
+    """The error for a file mixing UTF-8 and another encoding (None: it holds no UTF-8)."""
+    bad = first_non_utf8(text)
+    if bad is None or not holds_utf8(text):
+        return None
+    return _at_line(
+        file, line_of(text, bad),
+        "Tiedostossa on sekaisin kahta merkistöä (UTF-8 ja Windows-1252): tämä rivi on eri "
+        "merkistössä kuin muut. Tallenna koko tiedosto uudelleen yhdellä merkistöllä (UTF-8).",
+        "The file mixes two encodings (UTF-8 and Windows-1252): this line is in another "
+        "encoding than the rest. Save the whole file again in one encoding (UTF-8).",
+        "mixed_encoding",
+    )  # fmt: skip
+
+
 def _read_csv(path: Path, data: bytes) -> RawTable:
     head = data[:65536]
     if not data.strip(b" \t\r\n" + _BOM):
@@ -105,6 +132,17 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
         raise _not_a_table(path.name, "binääritiedosto", "binary file")
     if looks_html(head):
         raise _not_a_table(path.name, "HTML- tai XML-sivu", "an HTML or XML page")
+    data = to_lf(data)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise _at_line(
+            path.name, line_of(data, nul),
+            "Rivillä on NUL-merkki (tavu 0): tiedosto on rikki tai ei ole tekstiä. "
+            "Vie aineisto uudelleen.",
+            "The line holds a NUL character (byte 0): the file is damaged or not text. "
+            "Export the data again.",
+            "nul_byte",
+        )  # fmt: skip
     text, encoding = (data[len(_BOM) :], "utf-8-sig") if data.startswith(_BOM) else (data, "utf-8")
     first_line = text[:65536].split(b"\n", 1)[0].decode("utf-8", errors="replace")
     delimiter = detect_delimiter(first_line)
@@ -112,7 +150,12 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
         try:
             frame = _parse_csv(text, delimiter)
         except pl.exceptions.ComputeError as exc:
-            if "utf-8" not in str(exc).lower() or encoding != "utf-8":
+            if "utf-8" not in str(exc).lower():
+                raise
+            mixed = _mixed_encoding(path.name, text)
+            if mixed is not None:
+                raise mixed from exc
+            if encoding != "utf-8":
                 raise
             text, encoding = to_utf8(text, path.name), "windows-1252"
             frame = _parse_csv(text, delimiter)
@@ -120,18 +163,14 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
         ragged = first_ragged_row(text, delimiter)
         if ragged is not None:
             row, fields, expected = ragged
-            report = ValidationReport()
-            report.add_error(
-                Issue(
-                    path.name, row, None, None,
-                    f"Rivillä on {fields} kenttää, otsikkorivillä {expected}. "
-                    "Tarkista erottimet ja lainausmerkit.",
-                    f"The row has {fields} fields, the header row {expected}. "
-                    "Check the delimiters and quotes.",
-                    "ragged_row",
-                )
-            )  # fmt: skip
-            raise PipelineError(report) from exc
+            raise _at_line(
+                path.name, row,
+                f"Rivillä on {fields} kenttää, otsikkorivillä {expected}. "
+                "Tarkista erottimet ja lainausmerkit.",
+                f"The row has {fields} fields, the header row {expected}. "
+                "Check the delimiters and quotes.",
+                "ragged_row",
+            ) from exc  # fmt: skip
         raise _not_a_table(
             path.name,
             "rivien kenttämäärät eivät täsmää otsikkoriviin tai lainausmerkit ovat rikki",
@@ -139,7 +178,13 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
         ) from exc
     header, body = _split_header(frame, path.name)
     padded = maybe_padded(text, delimiter)
-    return RawTable(path.name, path, "csv", "", encoding, delimiter, header, body, padded)
+    short, examples = 0, list[tuple[int, int]]()
+    if body.width and body.height and body[body.columns[-1]].null_count():
+        short, examples = short_rows(text, delimiter, len(header))  # only then can one be short
+    return RawTable(
+        path.name, path, "csv", "", encoding, delimiter, header, body, padded,
+        short, tuple(examples),
+    )  # fmt: skip
 
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
