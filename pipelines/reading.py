@@ -28,6 +28,7 @@ from pipelines.csv_encoding import first_non_utf8, holds_utf8
 from pipelines.csv_fields import short_rows
 from pipelines.line_endings import line_of, to_lf
 from pipelines.validation_report import Issue, PipelineError, ValidationReport
+from pipelines.xlsx_guard import check_xlsx
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 _BOM = b"\xef\xbb\xbf"
@@ -190,6 +191,7 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
     if not data:
         raise _empty(path.name)
+    check_xlsx(path, len(data))  # before fastexcel allocates the sheet's whole range
     try:
         reader = fastexcel.read_excel(path)
         sheet = reader.load_sheet(0, header_row=None, dtypes="string")

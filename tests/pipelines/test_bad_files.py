@@ -15,6 +15,7 @@ import xlsxwriter
 
 from pipelines import PipelineError, load_folder
 from pipelines.validation_report import Issue
+from tests.pipelines import xlsx_by_hand as by_hand
 from tests.pipelines.fixtures import GOOD, sha256, write_folder
 
 AS_OF = date(2026, 10, 31)
@@ -105,6 +106,46 @@ def _hetu_cases() -> list[
         )
     )
     return cases
+
+
+_GROUP_TITLES = ["ryhma", "kaynnistynyt", "kokouksia"]
+
+
+def _far_cell(ref: str, number: int, dimension: str | None = None) -> bytes:
+    """A workbook of a header and one cell at ``ref`` (row ``number``): never given to
+    fastexcel in this process (it would try to allocate the whole range)."""
+    return by_hand.workbook(
+        [by_hand.header_row(_GROUP_TITLES), by_hand.row(number, by_hand.cell(ref, "x"))], dimension
+    )
+
+
+_XLSX_TOO_LARGE = ("tyoryhmat.xlsx", None, None, "xlsx_too_large")
+XLSX_BOMBS: list[
+    tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]
+] = [
+    (
+        "xlsx_cell_at_xfd1048576",
+        {"tyoryhmat.xlsx": _far_cell("XFD1048576", 1048576, "A1:XFD1048576")},
+        _XLSX_TOO_LARGE,
+    ),
+    (
+        "xlsx_dimension_lies",
+        {"tyoryhmat.xlsx": _far_cell("XFD1048576", 1048576, "A1:C2")},
+        _XLSX_TOO_LARGE,
+    ),
+    ("xlsx_no_dimension", {"tyoryhmat.xlsx": _far_cell("XFD1048576", 1048576)}, _XLSX_TOO_LARGE),
+    ("xlsx_too_many_rows", {"tyoryhmat.xlsx": _far_cell("A6000000", 6000000)}, _XLSX_TOO_LARGE),
+    (
+        "xlsx_range_larger_than_the_file_holds",
+        {"tyoryhmat.xlsx": _far_cell("H4000000", 4000000)},
+        _XLSX_TOO_LARGE,
+    ),
+    (
+        "xlsx_cells_without_references",
+        {"tyoryhmat.xlsx": by_hand.workbook([by_hand.row(None, *[by_hand.cell(None, "a")] * 300)])},
+        _XLSX_TOO_LARGE,
+    ),
+]
 
 
 _BAD_XLSX = _csv_rows("tapahtumat")
@@ -199,6 +240,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
     ("nul_byte_beyond_the_sniffed_head", {"asiakkaat": _NUL_CLIENTS},
      ("asiakkaat.csv", _NUL_AT, None, "nul_byte")),
     *_hetu_cases(),
+    *XLSX_BOMBS,
 ]  # fmt: skip
 
 
