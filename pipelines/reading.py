@@ -1,17 +1,18 @@
 """Reading: turns one export file into a table of text cells. It parses, it does not judge.
 
 CSV: the encoding (UTF-8, UTF-8 with BOM, Windows-1252) and the delimiter (``;``, ``,``,
-tab) are detected. XLSX: the first sheet, read with fastexcel, every cell as text (an
-Excel date cell becomes ``2025-03-14 00:00:00``; its date part is used). Parquet: every
-column cast to text, so that one set of rules (validation) applies to every format.
-A file that is not a table at all raises ``PipelineError``.
+tab) are detected, and LF, CRLF and CR line ends read alike. XLSX: the first sheet, read
+with fastexcel after ``xlsx_guard`` has measured it, every cell as text (an Excel date cell
+becomes ``2025-03-14 00:00:00``; its date part is used). Parquet (``parquet_reading``):
+every scalar column cast to text, so that one set of rules (validation) applies to every
+format. A file that is not a table at all raises ``PipelineError``.
 """
 
 from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import fastexcel
@@ -27,6 +28,8 @@ from pipelines.csv_bytes import (
 from pipelines.csv_encoding import first_non_utf8, holds_utf8
 from pipelines.csv_fields import short_rows
 from pipelines.line_endings import line_of, to_lf
+from pipelines.parquet_reading import read_parquet
+from pipelines.raw_table import RawTable, empty_file, not_a_table
 from pipelines.validation_report import Issue, PipelineError, ValidationReport
 from pipelines.xlsx_guard import check_xlsx
 
@@ -34,50 +37,12 @@ FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 _BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
-class RawTable:
-    """A file's header names (as written) and its cells as text; row i is Excel row i + 2."""
-
-    file: str
-    path: Path
-    format: str
-    sha256: str
-    encoding: str | None
-    delimiter: str | None
-    header: tuple[str, ...]
-    frame: pl.DataFrame  # columns named c0, c1, … in header order, all pl.String
-    # False when no cell can have surrounding spaces (a CSV without any space, tab or
-    # no-break space): validation then skips looking for cells to strip.
-    maybe_padded: bool = True
-    # CSV rows with fewer fields than the header: how many, and the first as (line, fields).
-    short_rows: int = 0
-    short_examples: tuple[tuple[int, int], ...] = ()
-
-
-def _not_a_table(file: str, why_fi: str, why_en: str) -> PipelineError:
-    return PipelineError.single(
-        file,
-        f"Tiedosto ei ole taulukko ({why_fi}). Tallenna vienti CSV-, XLSX- tai Parquet-muodossa.",
-        f"The file is not a table ({why_en}). Save the export as CSV, XLSX or Parquet.",
-        rule="not_a_table",
-    )
-
-
-def _empty(file: str) -> PipelineError:
-    return PipelineError.single(
-        file,
-        "Tiedosto on tyhjä. Vie aineisto uudelleen tai poista tiedosto kansiosta.",
-        "The file is empty. Export the data again or remove the file from the folder.",
-        rule="empty_file",
-    )
-
-
 def to_utf8(data: bytes, file: str) -> bytes:
     """Windows-1252 content re-encoded as UTF-8 (called when it is not UTF-8)."""
     try:
         return data.decode("cp1252").encode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _not_a_table(
+        raise not_a_table(
             file,
             "merkistö ei ole UTF-8 eikä Windows-1252",
             "encoding is neither UTF-8 nor Windows-1252",
@@ -86,7 +51,7 @@ def to_utf8(data: bytes, file: str) -> bytes:
 
 def _split_header(frame: pl.DataFrame, file: str) -> tuple[tuple[str, ...], pl.DataFrame]:
     if frame.height == 0 or frame.width == 0:
-        raise _empty(file)
+        raise empty_file(file)
     header = tuple("" if v is None else str(v).strip() for v in frame.row(0))
     body = frame.slice(1)
     body.columns = [f"c{i}" for i in range(frame.width)]
@@ -128,11 +93,11 @@ def _mixed_encoding(file: str, text: bytes) -> PipelineError | None:
 def _read_csv(path: Path, data: bytes) -> RawTable:
     head = data[:65536]
     if not data.strip(b" \t\r\n" + _BOM):
-        raise _empty(path.name)
+        raise empty_file(path.name)
     if looks_binary(head):
-        raise _not_a_table(path.name, "binääritiedosto", "binary file")
+        raise not_a_table(path.name, "binääritiedosto", "binary file")
     if looks_html(head):
-        raise _not_a_table(path.name, "HTML- tai XML-sivu", "an HTML or XML page")
+        raise not_a_table(path.name, "HTML- tai XML-sivu", "an HTML or XML page")
     data = to_lf(data)
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -172,7 +137,7 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
                 "Check the delimiters and quotes.",
                 "ragged_row",
             ) from exc  # fmt: skip
-        raise _not_a_table(
+        raise not_a_table(
             path.name,
             "rivien kenttämäärät eivät täsmää otsikkoriviin tai lainausmerkit ovat rikki",
             "rows do not match the header's number of fields, or quotes are broken",
@@ -190,37 +155,19 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
     if not data:
-        raise _empty(path.name)
+        raise empty_file(path.name)
     check_xlsx(path, len(data))  # before fastexcel allocates the sheet's whole range
     try:
         reader = fastexcel.read_excel(path)
         sheet = reader.load_sheet(0, header_row=None, dtypes="string")
         frame = sheet.to_polars()
     except Exception as exc:  # fastexcel raises its own hierarchy for broken workbooks
-        raise _not_a_table(
+        raise not_a_table(
             path.name, "Excel-tiedosto ei aukea", "the Excel file cannot be opened"
         ) from exc
     frame = frame.select(pl.all().cast(pl.String))
     header, body = _split_header(frame, path.name)
     return RawTable(path.name, path, "xlsx", "", None, None, header, body)
-
-
-def _read_parquet(path: Path, data: bytes) -> RawTable:
-    if not data:
-        raise _empty(path.name)
-    try:
-        frame = pl.read_parquet(path)
-    except Exception as exc:  # polars/arrow raise various errors for broken files
-        raise _not_a_table(
-            path.name, "Parquet-tiedosto ei aukea", "the Parquet file cannot be opened"
-        ) from exc
-    if frame.width == 0:
-        raise _empty(path.name)
-    header = tuple(frame.columns)
-    body = frame.select(
-        pl.col(c).cast(pl.String).alias(f"c{i}") for i, c in enumerate(frame.columns)
-    )
-    return RawTable(path.name, path, "parquet", "", None, None, header, body)
 
 
 def _sha256(data: bytes) -> str:
@@ -233,7 +180,7 @@ def read_file(path: Path) -> RawTable:
     The checksum is computed in a second thread while the file is parsed.
     """
     fmt = FORMATS.get(path.suffix.lower())
-    readers = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": _read_parquet}
+    readers = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": read_parquet}
     if fmt not in readers:
         raise ValueError(f"not an export format: {path.name}")
     data = path.read_bytes()

@@ -17,6 +17,7 @@ from pipelines import PipelineError, load_folder
 from pipelines.validation_report import Issue
 from tests.pipelines import xlsx_by_hand as by_hand
 from tests.pipelines.fixtures import GOOD, sha256, write_folder
+from tests.pipelines.parquet_by_type import REFUSED, events_with
 
 AS_OF = date(2026, 10, 31)
 
@@ -241,6 +242,8 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
      ("asiakkaat.csv", _NUL_AT, None, "nul_byte")),
     *_hetu_cases(),
     *XLSX_BOMBS,
+    *((f"parquet_{name}_column", {"tapahtumat": None, "tapahtumat.parquet": events_with(name, column)},
+       ("tapahtumat.parquet", None, name, "parquet_type")) for name, column in REFUSED.items()),
 ]  # fmt: skip
 
 
