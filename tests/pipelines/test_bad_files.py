@@ -149,6 +149,13 @@ XLSX_BOMBS: list[
 ]
 
 
+PARQUET_TYPES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]] = [
+    (f"parquet_{name}_column", {"tapahtumat": None, "tapahtumat.parquet": events_with(name, column)},
+     ("tapahtumat.parquet", None, name, "parquet_type"))
+    for name, column in REFUSED.items()
+]  # fmt: skip
+
+
 _BAD_XLSX = _csv_rows("tapahtumat")
 _BAD_XLSX[3][3] = "31.2.2025"  # Excel row 4
 _GOOD_PARQUET = pl.read_csv(io.StringIO(GOOD["tapahtumat"]), separator=";", infer_schema=False)
@@ -242,8 +249,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
      ("asiakkaat.csv", _NUL_AT, None, "nul_byte")),
     *_hetu_cases(),
     *XLSX_BOMBS,
-    *((f"parquet_{name}_column", {"tapahtumat": None, "tapahtumat.parquet": events_with(name, column)},
-       ("tapahtumat.parquet", None, name, "parquet_type")) for name, column in REFUSED.items()),
+    *PARQUET_TYPES,
 ]  # fmt: skip
 
 
