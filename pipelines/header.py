@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from common.data_contract import Export
 from common.reference import fold
-from pipelines.validation_report import Issue, ValidationReport, safe_value
+from pipelines.validation_report import Issue, ValidationReport
+
+# A title that may be quoted in a warning: words of letters, at most 40 characters. Anything
+# else (digits, a date, an id, a long text) may be a client's data in the header row.
+_NAME_LIKE = re.compile(r"[^\W\d]+(?:[ _\-./][^\W\d]+)*")
+MAX_TITLE_CHARS = 40
+
+
+def looks_like_a_name(title: str) -> bool:
+    return len(title) <= MAX_TITLE_CHARS and _NAME_LIKE.fullmatch(title) is not None
+
+
+def _unknown_listed(unknown: list[str], headerless: bool) -> tuple[str, str]:
+    """The unknown titles as a warning may show them (Finnish, English): only name-like
+    ones, the others counted."""
+    shown = [] if headerless else [t for t in unknown if looks_like_a_name(t)]
+    hidden = len(unknown) - len(shown)
+    if not hidden:
+        return ", ".join(shown), ", ".join(shown)
+    fi = f"{hidden} saraketta, joiden otsikot näyttävät tiedoilta (ei näytetä)"
+    en = f"{hidden} column(s) whose titles look like data (not shown)"
+    return ", ".join([*shown, fi]), ", ".join([*shown, en])
 
 
 def match_header(
@@ -55,16 +78,12 @@ def match_header(
         # A header row that lacks a required column is most likely a data row (a file
         # without its header): its cells may be a client's values, so they are only counted.
         headerless = any(c.required and c.name not in found for c in export.columns)
-        listed = (
-            f"{len(unknown)} kpl / {len(unknown)} columns"
-            if headerless
-            else ", ".join(str(safe_value(t)) for t in unknown)
-        )
+        listed_fi, listed_en = _unknown_listed(unknown, headerless)
         report.add_warning(
             Issue(
                 file, 1, None, None,
-                f"Tuntemattomat sarakkeet ohitettiin: {listed}.",
-                f"Unknown columns were ignored: {listed}.",
+                f"Tuntemattomat sarakkeet ohitettiin: {listed_fi}.",
+                f"Unknown columns were ignored: {listed_en}.",
                 "unknown_columns",
             )
         )  # fmt: skip

@@ -17,6 +17,7 @@ from pipelines.checks import run_checks
 from pipelines.header import match_header
 from pipelines.hetu import hetu_columns
 from pipelines.reading import RawTable
+from pipelines.shape_rules import short_row_issues, untitled_column_issues
 from pipelines.spec import ExportSpec
 from pipelines.validation_report import Issue, ValidationReport
 from pipelines.validation_rules import (
@@ -24,6 +25,7 @@ from pipelines.validation_rules import (
     cell_checks,
     outside_years,
     overlaps,
+    range_checks,
     row_checks,
 )
 
@@ -103,6 +105,8 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: ValidationContext) -> V
     found = match_header(file, raw.header, export, report)
     label = {name: raw.header[int(src[1:])] for name, src in found.items()}
     frame = raw.frame.with_row_index("_row", offset=2)
+    short_row_issues(raw, report)
+    untitled_column_issues(raw, frame, report)
     for src, (count, first) in hetu_columns(frame, list(raw.frame.columns)).items():
         title = raw.header[int(src[1:])]
         report.add_error(
@@ -127,6 +131,7 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: ValidationContext) -> V
     )
     frame = _dates(frame, export, found)
     checks = cell_checks(spec, frame, found, label) + row_checks(spec, found, label, ctx)
+    checks += range_checks(spec, found, label, ctx)
     run_checks(frame, checks, file, report)
     overlaps(spec, frame, found, label, report, file)
     outside_years(spec, frame, file, report)

@@ -9,11 +9,14 @@ report as the user reads it on stderr or in the dashboard.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-# Loose henkilötunnus shape (no check character test): anything like it is never printed.
-_HETU_LIKE = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Z]", re.IGNORECASE)
+# Loose henkilötunnus shape (no check character test): anything like it is never printed,
+# also in disguise (full-width digits, a dash or minus sign, invisible characters).
+_HETU_LIKE = re.compile(r"\d{6}\s*[-+A-FU-Y]\s*\d{3}[0-9A-Z]", re.IGNORECASE)
+_DASH_LIKE = "\u2212\u2796\ufe63\uff0d"
 HIDDEN = "<piilotettu / hidden>"
 MAX_VALUE_CHARS = 60
 # Every problem is counted; at most this many of one kind (file, column, rule) are listed.
@@ -28,12 +31,22 @@ def shows_value(column: str) -> bool:
     return not column.endswith("_id")
 
 
+def _plain(text: str) -> str:
+    """NFKC, invisible format characters dropped, every dash as ``-``."""
+    out = []
+    for char in unicodedata.normalize("NFKC", text):
+        kind = unicodedata.category(char)
+        if kind != "Cf":
+            out.append("-" if kind == "Pd" or char in _DASH_LIKE else char)
+    return "".join(out)
+
+
 def safe_value(value: object) -> str | None:
     """A cell value as it may appear in a message: henkilötunnus-like text hidden, truncated."""
     if value is None:
         return None
     text = str(value)
-    if _HETU_LIKE.search(text):
+    if _HETU_LIKE.search(_plain(text)):
         return HIDDEN
     text = text.replace("\n", " ").replace("\r", " ")
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"

@@ -105,6 +105,38 @@ def row_checks(
     return checks
 
 
+# The lowest birth year accepted; the highest is the extraction date's year.
+FIRST_BIRTH_YEAR = 1900
+BIRTH_YEAR_COLUMNS = ("syntymavuosi",)
+
+
+def range_checks(
+    spec: ExportSpec, found: dict[str, str], label: dict[str, str], ctx: ValidationContext
+) -> list[Check]:
+    """Whole numbers in range: a birth year from 1900 to the extraction year, every other
+    whole number (a count: meetings, positions) not negative."""
+    checks: list[Check] = []
+    for column in spec.export.columns:
+        src = found.get(column.name)
+        if src is None or column.kind != "int":
+            continue
+        value = pl.col(column.name)
+        if column.name in BIRTH_YEAR_COLUMNS:
+            last = ctx.limit.year
+            bad = (value < FIRST_BIRTH_YEAR) | (value > last)
+            fi = f"Syntymävuoden on oltava välillä {FIRST_BIRTH_YEAR}–{last}."
+            en = f"A birth year must be between {FIRST_BIRTH_YEAR} and {last}."
+            rule = "birth_year_out_of_range"
+        else:
+            bad = value < 0
+            fi = "Lukumäärä ei voi olla negatiivinen."
+            en = "A count cannot be negative."
+            rule = "negative_count"
+        quoted = src if shows_value(column.name) else None
+        checks.append(Check(bad, label[column.name], quoted, fi, en, rule))
+    return checks
+
+
 def overlaps(
     spec: ExportSpec, frame: pl.DataFrame, found: dict[str, str], label: dict[str, str],
     report: ValidationReport, file: str,

@@ -5,6 +5,7 @@ message naming file, Excel row and column, and the database left byte for byte a
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,9 @@ import xlsxwriter
 
 from pipelines import PipelineError, load_folder
 from pipelines.validation_report import Issue
+from tests.pipelines import xlsx_by_hand as by_hand
 from tests.pipelines.fixtures import GOOD, sha256, write_folder
+from tests.pipelines.parquet_by_type import REFUSED, events_with
 
 AS_OF = date(2026, 10, 31)
 
@@ -44,6 +47,113 @@ def _parquet(frame: pl.DataFrame) -> bytes:
     buffer = io.BytesIO()
     frame.write_parquet(buffer)
     return buffer.getvalue()
+
+
+def _with_note(export: str, row: int, note: str) -> list[list[object]]:
+    """The export's rows with an extra column ``huom``, ``note`` on Excel row ``row``."""
+    rows = [[*r, ""] for r in _csv_rows(export)]
+    rows[0][-1], rows[row - 1][-1] = "huom", note
+    return rows
+
+
+_MANY_CLIENTS = GOOD["asiakkaat"] + "".join(f"B{i};Joensuu;1990;ei\n" for i in range(5000))
+_NUL_AT = 4500  # a line far beyond the first 64 KiB a reader sniffs
+_NUL_CLIENTS = "\n".join(
+    line.replace("Joensuu", "Joen\x00suu") if n == _NUL_AT else line
+    for n, line in enumerate(_MANY_CLIENTS.split("\n"), start=1)
+)
+_MIXED_ENCODING = GOOD["asiakkaat"].encode("utf-8") + "A4;Rääkkylä;1970;ei\n".encode("cp1252")
+_GROUPS = "ryhma;kaynnistynyt;kokouksia\nhankinnat;2025-02-03;4\nelinvoima;2025-03-01;2\n"
+HETU = "131052-308T"
+# The same henkilötunnus in the disguises a copy and paste gives it.
+DISGUISED = {
+    "hetu_in_text": f"Matti {HETU}",
+    "hetu_after_abbreviation": f"hlö {HETU}",
+    "hetu_en_dash": "131052\u2013308T",
+    "hetu_minus_sign": "131052\u2212308T",
+    "hetu_no_break_space": f"hlö\u00a0{HETU}\u00a0",
+    "hetu_zero_width_space": "1310\u200b52-308T",
+    "hetu_full_width": "\uff11\uff13\uff11\uff10\uff15\uff12-\uff13\uff10\uff18\uff34",
+    "hetu_lower_case": "131052-308t",
+}
+
+
+def _hetu_cases() -> list[
+    tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]
+]:
+    cases: list[
+        tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]
+    ] = []
+    for name, text in DISGUISED.items():
+        groups = _GROUPS.replace("elinvoima", text)
+        cases.append(
+            (f"csv_{name}", {"tyoryhmat": groups}, ("tyoryhmat.csv", 3, "ryhma", "henkilotunnus"))
+        )
+    rows = _with_note("tapahtumat", 4, DISGUISED["hetu_minus_sign"])
+    cases.append(
+        (
+            "xlsx_hetu_in_text",
+            {"tapahtumat": None, "tapahtumat.xlsx": _xlsx(rows)},
+            ("tapahtumat.xlsx", 4, "huom", "henkilotunnus"),
+        )
+    )
+    rows = _with_note("tapahtumat", 5, DISGUISED["hetu_full_width"])
+    frame = pl.DataFrame(rows[1:], schema=[str(c) for c in rows[0]], orient="row")
+    cases.append(
+        (
+            "parquet_hetu_in_text",
+            {"tapahtumat": None, "tapahtumat.parquet": _parquet(frame)},
+            ("tapahtumat.parquet", 5, "huom", "henkilotunnus"),
+        )
+    )
+    return cases
+
+
+_GROUP_TITLES = ["ryhma", "kaynnistynyt", "kokouksia"]
+
+
+def _far_cell(ref: str, number: int, dimension: str | None = None) -> bytes:
+    """A workbook of a header and one cell at ``ref`` (row ``number``): never given to
+    fastexcel in this process (it would try to allocate the whole range)."""
+    return by_hand.workbook(
+        [by_hand.header_row(_GROUP_TITLES), by_hand.row(number, by_hand.cell(ref, "x"))], dimension
+    )
+
+
+_XLSX_TOO_LARGE = ("tyoryhmat.xlsx", None, None, "xlsx_too_large")
+XLSX_BOMBS: list[
+    tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]
+] = [
+    (
+        "xlsx_cell_at_xfd1048576",
+        {"tyoryhmat.xlsx": _far_cell("XFD1048576", 1048576, "A1:XFD1048576")},
+        _XLSX_TOO_LARGE,
+    ),
+    (
+        "xlsx_dimension_lies",
+        {"tyoryhmat.xlsx": _far_cell("XFD1048576", 1048576, "A1:C2")},
+        _XLSX_TOO_LARGE,
+    ),
+    ("xlsx_no_dimension", {"tyoryhmat.xlsx": _far_cell("XFD1048576", 1048576)}, _XLSX_TOO_LARGE),
+    ("xlsx_too_many_rows", {"tyoryhmat.xlsx": _far_cell("A6000000", 6000000)}, _XLSX_TOO_LARGE),
+    (
+        "xlsx_range_larger_than_the_file_holds",
+        {"tyoryhmat.xlsx": _far_cell("H4000000", 4000000)},
+        _XLSX_TOO_LARGE,
+    ),
+    (
+        "xlsx_cells_without_references",
+        {"tyoryhmat.xlsx": by_hand.workbook([by_hand.row(None, *[by_hand.cell(None, "a")] * 300)])},
+        _XLSX_TOO_LARGE,
+    ),
+]
+
+
+PARQUET_TYPES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]] = [
+    (f"parquet_{name}_column", {"tapahtumat": None, "tapahtumat.parquet": events_with(name, column)},
+     ("tapahtumat.parquet", None, name, "parquet_type"))
+    for name, column in REFUSED.items()
+]  # fmt: skip
 
 
 _BAD_XLSX = _csv_rows("tapahtumat")
@@ -112,6 +222,34 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
      ("tapahtumat.parquet", None, None, "not_a_table")),
     ("empty_folder_of_exports", dict.fromkeys(GOOD, None) | {"muistio.txt": b"hello"},
      ("", None, None, "no_exports")),
+    # Excel for Mac's "CSV (Macintosh)": CR-only line ends (and a mix); the date on row 3 is bad
+    ("cr_only_line_endings", {"tapahtumat": _replace("tapahtumat", "2025-02-01", "31.2.2025").replace("\n", "\r")},
+     ("tapahtumat.csv", 3, "pvm", "bad_date")),
+    ("mixed_line_endings", {"tapahtumat": _replace("tapahtumat", "2025-02-01", "31.2.2025").replace("\n", "\r", 2).replace("\n", "\r\n", 1)},
+     ("tapahtumat.csv", 3, "pvm", "bad_date")),
+    ("cr_only_clients", {"asiakkaat": _replace("asiakkaat", "1990", "19,5").replace("\n", "\r")},
+     ("asiakkaat.csv", 2, "syntymavuosi", "bad_int")),
+    ("mixed_utf8_and_windows_1252", {"asiakkaat": _MIXED_ENCODING},
+     ("asiakkaat.csv", 5, None, "mixed_encoding")),
+    ("untitled_column_with_data", {"asiakkaat": _replace("asiakkaat", "syntymavuosi", "")},
+     ("asiakkaat.csv", 2, "C", "untitled_column")),
+    ("short_row", {"asiakkaat": _replace("asiakkaat", "A2;Heinävesi;1999;kyllä", "A2;Heinävesi;1999")},
+     ("asiakkaat.csv", 3, None, "short_row")),
+    ("short_row_crlf_quoted", {"asiakkaat": _replace("asiakkaat", "A1;Joensuu", 'A1;"Joensuu"').replace("A3;Lieksa;;", "A3;Lieksa").replace("\n", "\r\n")},
+     ("asiakkaat.csv", 4, None, "short_row")),
+    ("negative_count", {"tyoryhmat": _GROUPS.replace(";2\n", ";-13\n")},
+     ("tyoryhmat.csv", 3, "kokouksia", "negative_count")),
+    ("negative_positions", {"tyopaikat": _replace("tyopaikat", "taytetty;2", "taytetty;-1")},
+     ("tyopaikat.csv", 2, "paikkoja", "negative_count")),
+    ("birth_year_in_the_future", {"asiakkaat": _replace("asiakkaat", "1999", "3000")},
+     ("asiakkaat.csv", 3, "syntymavuosi", "birth_year_out_of_range")),
+    ("birth_year_before_1900", {"asiakkaat": _replace("asiakkaat", "1990", "1899")},
+     ("asiakkaat.csv", 2, "syntymavuosi", "birth_year_out_of_range")),
+    ("nul_byte_beyond_the_sniffed_head", {"asiakkaat": _NUL_CLIENTS},
+     ("asiakkaat.csv", _NUL_AT, None, "nul_byte")),
+    *_hetu_cases(),
+    *XLSX_BOMBS,
+    *PARQUET_TYPES,
 ]  # fmt: skip
 
 
@@ -121,6 +259,30 @@ def loaded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("db") / "kpi.duckdb"
     load_folder(good, db, as_of=AS_OF)
     return db
+
+
+_ID_COLUMN = re.compile(r"(?:^|_)id$")
+
+
+def _ids(files: dict[str, str | bytes | None]) -> set[str]:
+    """Every value of an identifying column (``*_id``) in the folder's CSV files."""
+    texts: dict[str, str | bytes | None] = {f"{k}.csv": v for k, v in GOOD.items()}
+    texts.update({k if "." in k else f"{k}.csv": v for k, v in files.items()})
+    ids: set[str] = set()
+    for content in texts.values():
+        if content is None:
+            continue
+        text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+        lines = [re.split(r"[;,|\t]", line) for line in text.splitlines()]
+        if not lines:
+            continue
+        wanted = [i for i, title in enumerate(lines[0]) if _ID_COLUMN.search(title.strip().lower())]
+        ids.update(row[i].strip() for row in lines[1:] for i in wanted if i < len(row))
+    return {i for i in ids if i}
+
+
+def _quoted(text: str, value: str) -> bool:
+    return re.search(rf"(?<![0-9A-Za-z]){re.escape(value)}(?![0-9A-Za-z])", text) is not None
 
 
 def _match(issue: Issue, file: str, row: int | None, column: str | None, rule: str) -> bool:
@@ -155,3 +317,6 @@ def test_bad_file_is_refused_and_database_unchanged(
     if row is not None:
         assert f"rivi/row {row}" in text
     assert "131052-308T" not in text  # a henkilötunnus is never printed
+    messages = [text, *(f"{i.location()} {i.message_fi} {i.message_en}" for i in report.warnings)]
+    for value in [*_ids(files), *DISGUISED.values()]:
+        assert not any(_quoted(m, value) for m in messages), f"{value!r} in a message: {text}"

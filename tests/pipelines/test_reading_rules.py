@@ -147,7 +147,9 @@ def test_absent_export_has_no_table_and_defaults_are_loaded(tmp_path: Path) -> N
 def test_warnings_unknown_column_unknown_file_and_old_rows(tmp_path: Path) -> None:
     folder = write_folder(
         tmp_path,
-        asiakkaat=GOOD["asiakkaat"].replace("maahanmuuttaja\n", "maahanmuuttaja;huom\n"),
+        asiakkaat=GOOD["asiakkaat"]
+        .replace("\n", ";\n")
+        .replace("maahanmuuttaja;\n", "maahanmuuttaja;huom\n"),
         **{"muistiinpanot.csv": "a;b\n1;2\n"},
     )
     report = validate_folder(folder, as_of=AS_OF)
