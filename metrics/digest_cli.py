@@ -8,20 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from common.settings import get_settings
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"ei päivämäärä VVVV-KK-PP / not a date YYYY-MM-DD: {text!r}"
-        ) from exc
+from common.cli import EXIT_OK, add_db_argument, iso_date, run
 
 
 def add_digest_parser(sub: Any) -> None:
@@ -35,9 +25,8 @@ def add_digest_parser(sub: Any) -> None:
         "board report attached. SMTP settings come from KPI_SMTP_* (never the command line). "
         "Exit 0 written or sent, 1 failed, 2 bad usage.",
     )
-    cmd.add_argument("--db", type=Path, default=None, metavar="PATH",
-                     help=f"database (default: KPI_DB, now {get_settings().db})")  # fmt: skip
-    cmd.add_argument("--as-of", dest="as_of", type=_date, default=None, metavar="D",
+    add_db_argument(cmd)
+    cmd.add_argument("--as-of", dest="as_of", type=iso_date, default=None, metavar="D",
                      help="the data's as-of date (default: recorded at load)")  # fmt: skip
     cmd.add_argument("--out", type=Path, default=None, metavar="FILE.html",
                      help="write the mail's HTML to this file")  # fmt: skip
@@ -56,10 +45,9 @@ def run_digest(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         parser.error("--to koskee vain --send-valintaa / --to applies to --send only")
     from metrics.digest import DigestError, write_or_send
 
-    try:
+    def action() -> int:
         print(write_or_send(args.db, args.as_of, args.out, args.send, args.recipients, args.lang),
               file=sys.stderr)  # fmt: skip
-    except DigestError as exc:
-        print(f"Virhe / Error: {exc}", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_OK
+
+    return run(action, {DigestError: lambda exc: f"Virhe / Error: {exc}"})

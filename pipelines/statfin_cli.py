@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from common.settings import get_settings
+from common.cli import EXIT_OK, add_db_argument, run
 
 
 def _month(text: str) -> date:
@@ -34,8 +33,7 @@ def add_statfin_parser(sub: Any) -> None:
         "database (all or nothing). Exit 0 stored, 1 failed (the stored statistics are "
         "unchanged), 2 bad usage.",
     )
-    cmd.add_argument("--db", type=Path, default=None, metavar="PATH",
-                     help=f"database file (default: KPI_DB or {get_settings().db})")  # fmt: skip
+    add_db_argument(cmd)
     cmd.add_argument("--file", type=Path, default=None, metavar="F",
                      help="read a file saved from the table's page (PX-Web CSV or JSON-stat2) "
                      "instead of the API")  # fmt: skip
@@ -50,20 +48,22 @@ def run_statfin(args: argparse.Namespace) -> int:
     from pipelines.statfin_query import month_code
     from pipelines.validation_report import PipelineError
 
-    try:
-        stored = update_statistics(args.db, args.file, args.start, args.end)
-    except PipelineError as exc:
-        print(
+    def render(exc: BaseException) -> str:
+        assert isinstance(exc, PipelineError)
+        lines = [issue.render() for issue in exc.report.errors]
+        return (
             "Tilastoja ei päivitetty; tallennetut tilastot ovat ennallaan.\n"
-            "The statistics were not updated; the stored statistics are unchanged.\n",
-            file=sys.stderr,
+            "The statistics were not updated; the stored statistics are unchanged.\n\n"
+            + "\n".join(lines)
         )
-        for issue in exc.report.errors:
-            print(issue.render(), file=sys.stderr)
-        return 1
-    print(
-        f"Tilastot tallennettu / statistics stored: {stored.db}\n"
-        f"  {month_code(stored.first)}–{month_code(stored.last)}: {stored.rows} riviä / rows "
-        f"(yhteensä / in all {stored.total_rows})"
-    )
-    return 0
+
+    def action() -> int:
+        stored = update_statistics(args.db, args.file, args.start, args.end)
+        print(
+            f"Tilastot tallennettu / statistics stored: {stored.db}\n"
+            f"  {month_code(stored.first)}–{month_code(stored.last)}: {stored.rows} riviä / rows "
+            f"(yhteensä / in all {stored.total_rows})"
+        )
+        return EXIT_OK
+
+    return run(action, {PipelineError: render})
