@@ -3,9 +3,9 @@ names and column titles, come from ui.i18n)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from ui.i18n import Lang, lookup
 
-Lang = Literal["fi", "en"]
+__all__ = ["TEXTS", "Lang", "say"]
 
 TEXTS: dict[str, tuple[str, str]] = {
     "title": ("Tavoiteseurannan viikkokatsaus", "Weekly KPI summary"),
@@ -56,6 +56,5 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def say(key: str, lang: Lang, **values: object) -> str:
-    fi, en = TEXTS[key]
-    text = fi if lang == "fi" else en
-    return text.format(**values) if values else text
+    """The e-mail's text ``key`` in ``lang`` (the same lookup as the dashboard's ``t``)."""
+    return lookup(TEXTS, key, lang, **values)

@@ -6,6 +6,7 @@ table), so no page can show an untranslated string. Placeholders use ``str.forma
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 Lang = Literal["fi", "en"]
@@ -427,11 +428,17 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang, **values: object) -> str:
-    """The text ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
-    fi, en = TEXTS[key]
+def lookup(table: Mapping[str, tuple[str, str]], key: str, lang: Lang, **values: object) -> str:
+    """The text ``key`` of a (Finnish, English) ``table`` in ``lang``, with
+    ``{placeholders}`` filled from ``values``."""
+    fi, en = table[key]
     text = fi if lang == "fi" else en
     return text.format(**values) if values else text
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The dashboard's text ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    return lookup(TEXTS, key, lang, **values)
 
 
 def coerce_lang(value: str | None) -> Lang:
