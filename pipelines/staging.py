@@ -61,7 +61,8 @@ def remove_leftovers(db: Path) -> list[Path]:
     return removed
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush a file's (or a folder's) data to disk, for an atomic swap that survives a crash."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -138,11 +139,11 @@ class Staging:
         )
         self.con.execute("CHECKPOINT")
         self.con.close()
-        _fsync(self.tmp)
+        fsync_path(self.tmp)
         pause_point("complete")  # the new file is whole, the old one still in place
         os.replace(self.tmp, self.db)
         pause_point("swapped")
-        _fsync(self.db.parent)
+        fsync_path(self.db.parent)
         return duration
 
     def discard(self) -> None:

@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 
 from pipelines.database import database_identity
-from pipelines.staging import pause_point, remove_leftovers
+from pipelines.staging import fsync_path, pause_point, remove_leftovers
 from pipelines.statfin_carry import META, TABLE
 from pipelines.statfin_jsonstat import Statistics
 from pipelines.validation_report import PipelineError
@@ -33,14 +33,6 @@ class Stored:
     total_rows: int  # rows stored after it
     first: date
     last: date
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _no_database(db: Path) -> PipelineError:
@@ -103,7 +95,7 @@ def store(db: Path, stats: Statistics, rows: pl.DataFrame) -> Stored:
             raise _no_database(db) from exc
         finally:
             con.close()
-        _fsync(tmp)
+        fsync_path(tmp)
         pause_point("statfin_complete")
         if database_identity(db) != identity:
             raise PipelineError.single(
@@ -114,7 +106,7 @@ def store(db: Path, stats: Statistics, rows: pl.DataFrame) -> Stored:
                 "statfin_concurrent_load",
             )
         os.replace(tmp, db)
-        _fsync(db.parent)
+        fsync_path(db.parent)
     finally:
         tmp.unlink(missing_ok=True)
         for extra in tmp.parent.glob(tmp.name + ".*"):
