@@ -15,12 +15,12 @@ from datetime import date
 from typing import Any, Literal
 
 from common.settings import get_settings
+from pipelines.empty_guard import EMPTY_EXPORT_RULE as EMPTY_EXPORT_RULE
 from pipelines.validation_report import Issue, ValidationReport
 
+# EMPTY_EXPORT_RULE: the rule of the pipelines' issue "this export has rows now and would have
+# none": a load with allow_empty=False raises a PipelineError of such issues, one per export.
 Command = Literal["check", "load"]
-# The rule of the pipelines' issue "this export has rows now and would have none": a load
-# with allow_empty=False raises a PipelineError of such issues, one per export.
-EMPTY_EXPORT_RULE = "would_be_empty"
 
 
 @dataclass(frozen=True)

@@ -73,11 +73,10 @@ class Worker:
         def progress(fraction: float, message: str) -> None:
             self.progress(0.05 + 0.95 * fraction, message)
 
-        # allow_empty is passed only when asked for, so that this also runs against a
-        # load_folder from before the argument existed (where nothing is refused as empty).
-        extra: dict[str, Any] = {"allow_empty": True} if self.request.allow_empty else {}
         try:
-            summary = load_folder(folder, self.request.db, progress=progress, **extra)
+            summary = load_folder(
+                folder, self.request.db, progress=progress, allow_empty=self.request.allow_empty
+            )
         except PipelineError as exc:
             self.emit("failed", report=report_to_json(exc.report))
             return

@@ -48,13 +48,18 @@ def db_path(given: Path | None) -> Path:
     return given if given is not None else get_settings().db
 
 
-def run(action: Callable[[], int], errors: Mapping[type[BaseException], ErrorText]) -> int:
+def run(
+    action: Callable[[], int],
+    errors: Mapping[type[BaseException], ErrorText],
+    is_usage: Callable[[BaseException], bool] | None = None,
+) -> int:
     """``action()``'s exit code; an exception of a type in ``errors`` prints its text on
-    stderr and gives exit 1 (the first matching type, in the mapping's order)."""
+    stderr and gives exit 1 (the first matching type, in the mapping's order), or exit 2
+    when ``is_usage(exc)`` says it is about how the command was called (a bad ``--db``)."""
     try:
         return action()
     except tuple(errors) as exc:
         text = next(render for kind, render in errors.items() if isinstance(exc, kind))(exc)
         if text:
             print(text, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_USAGE if is_usage is not None and is_usage(exc) else EXIT_BAD_INPUT

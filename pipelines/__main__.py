@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipelines load DIR`` and ``python -m pipelines validate DIR``.
+"""Command line: ``python -m pipelines load DIR``, ``validate DIR``, ``statfin`` and
+``rollback``.
 
 Exit codes (docs/spec/CLI.md): 0 success, 1 bad input (the report on stderr), 2 bad usage.
 """
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from common.cli import EXIT_OK, add_db_argument, iso_date, run
+from pipelines.db_target import is_path_error
+from pipelines.rollback_cli import add_rollback_parser, run_rollback
 from pipelines.statfin_cli import add_statfin_parser, run_statfin
 
 if TYPE_CHECKING:
@@ -35,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("dir", type=Path, metavar="DIR", help="folder of exports (asiakkaat.csv, …)")
     add_db_argument(load)
     load.add_argument(
+        "--allow-empty", action="store_true",
+        help="load even when an export that has rows in the database now has none",
+    )  # fmt: skip
+    load.add_argument(
         "--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
         help="extraction date; dates after it are errors (default: recorded as the latest "
         "event or start date in the data; dates after today are errors)",
@@ -54,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="extraction date; dates after it are errors (default: today)",
     )
     add_statfin_parser(sub)
+    add_rollback_parser(sub)
     return parser
 
 
@@ -81,13 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "statfin":
         return run_statfin(args)
+    if args.command == "rollback":
+        return run_rollback(args)
     started = time.perf_counter()
     from pipelines.folder import load_folder, validate_folder  # heavy: after parsing
     from pipelines.validation_report import PipelineError
 
     def action() -> int:
         if args.command == "load":
-            print(_summary(load_folder(args.dir, args.db, args.as_of)))
+            loaded = load_folder(args.dir, args.db, args.as_of, allow_empty=args.allow_empty)
+            print(_summary(loaded))
             return EXIT_OK
         report = validate_folder(args.dir, args.as_of)
         if not report.ok:
@@ -97,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Aika / time: {time.perf_counter() - started:.1f} s")
         return EXIT_OK
 
-    return run(action, {PipelineError: str})  # str(PipelineError) is its report, rendered
+    # str(PipelineError) is its report, rendered; a bad --db is bad usage (exit 2)
+    return run(action, {PipelineError: str}, is_usage=is_path_error)
 
 
 if __name__ == "__main__":

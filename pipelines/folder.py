@@ -17,6 +17,8 @@ from pathlib import Path
 from common.data_contract import AS_OF_COLUMNS, DEFAULTED_EXPORTS
 from common.reference import fold, reference_dir
 from common.settings import get_settings
+from pipelines.db_target import check_target
+from pipelines.empty_guard import refuse_emptying
 from pipelines.exports import SPECS, SPECS_BY_NAME
 from pipelines.reading import FORMATS, RawTable, read_file
 from pipelines.staging import Staging, pause_point
@@ -48,10 +50,21 @@ def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
         )
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or not path.is_file():
+        if path.name.startswith((".", "~$")) or path.is_dir():
             continue
         name = fold(path.stem)
-        if path.suffix.lower() not in FORMATS or name not in SPECS_BY_NAME:
+        if not path.is_file():  # a FIFO, a device, a socket or a broken link: never opened
+            report.add_error(
+                Issue(
+                    path.name, None, None, None,
+                    "Tiedosto ei ole tavallinen tiedosto (esim. putki, laite tai rikkinäinen "
+                    "linkki), eikä sitä lueta. Tallenna vienti tavallisena tiedostona.",
+                    "The file is not a regular file (e.g. a pipe, a device or a broken link) "
+                    "and is not read. Save the export as a regular file.",
+                    "not_regular_file",
+                )
+            )  # fmt: skip
+        elif path.suffix.lower() not in FORMATS or name not in SPECS_BY_NAME:
             report.add_warning(
                 Issue(
                     path.name, None, None, None,
@@ -167,20 +180,25 @@ def load_folder(
     db: Path | str | None = None,
     as_of: date | None = None,
     progress: Progress | None = None,
+    allow_empty: bool = False,
 ) -> LoadSummary:
     """Validates every export of ``folder`` and replaces ``db`` with them, all or nothing.
 
     Raises ``PipelineError`` (with the full report) when anything is wrong; the database
     is then untouched. ``progress(fraction, message)`` is called as the load advances.
+    An export that has rows in ``db`` and none in ``folder`` is refused unless
+    ``allow_empty`` (pipelines.empty_guard); ``db`` is checked first (pipelines.db_target).
     """
     started = time.perf_counter()
-    target = Path(db) if db is not None else get_settings().db
+    target = check_target(Path(db) if db is not None else get_settings().db)
     report_progress = progress or _quiet
     staging = Staging(target)
     try:
         report, rows, chosen, defaults = _run(Path(folder), as_of, staging, report_progress)
         if not report.ok:
             raise PipelineError(report)
+        if not allow_empty:
+            refuse_emptying(target, rows)
         report_progress(0.95, "tietokanta vaihdetaan / swapping the database")
         duration = staging.finish(chosen, str(Path(folder).resolve()), started, report.warnings)
     except BaseException:

@@ -1,15 +1,15 @@
 """Loading: builds the complete new database beside the old one, then swaps it in.
 
-``Staging`` writes into ``<db>.tmp-<pid>``. Nothing touches the database itself until
-``finish``: checkpoint, close, fsync, then ``os.replace`` over the old file (atomic on one
-filesystem) and fsync of the folder. A reader with the old file open keeps reading the
-old data. ``discard`` (or a killed process) leaves only the temporary file, which the
-next load removes.
+``Staging`` writes into ``<db>.tmp-<pid>`` (pipelines.db_target). Nothing touches the
+database itself until ``finish``: checkpoint, close, fsync, then
+``pipelines.backups.replace_database``: the old file is kept as a backup, ``os.replace`` swaps
+the new one in (atomic on one filesystem) and the folder is fsynced. A reader with the old
+file open keeps reading the old data. ``discard`` (or a killed process) leaves only the
+temporary file, which the next load removes.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from datetime import date, datetime
@@ -20,6 +20,8 @@ import polars as pl
 
 from common import reference
 from common.settings import get_settings
+from pipelines.backups import replace_database
+from pipelines.db_target import fsync_path, remove_leftovers, remove_temp, temp_path
 from pipelines.spec import ExportSpec
 from pipelines.statfin_carry import carry_over
 from pipelines.storage_order import storage_parts
@@ -37,37 +39,6 @@ def pause_point(stage: str) -> None:
     if settings.pipelines_pause_at == stage:
         print(f"pipelines: paused at {stage}", file=sys.stderr, flush=True)
         time.sleep(settings.pipelines_pause_seconds)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_leftovers(db: Path) -> list[Path]:
-    """Removes temporary files of earlier loads whose process is gone."""
-    removed: list[Path] = []
-    for path in db.parent.glob(db.name + ".tmp-*"):
-        pid_text = path.name.rsplit(".tmp-", 1)[1].split(".", 1)[0]
-        if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
-            continue
-        path.unlink(missing_ok=True)
-        removed.append(path)
-    return removed
-
-
-def fsync_path(path: Path) -> None:
-    """Flush a file's (or a folder's) data to disk, for an atomic swap that survives a crash."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _reference_tables() -> dict[str, pl.DataFrame]:
@@ -90,8 +61,8 @@ class Staging:
         self.db = db
         db.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(db)
-        self.tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
-        self.tmp.unlink(missing_ok=True)
+        self.tmp = temp_path(db)
+        remove_temp(self.tmp)
         self.con = duckdb.connect(str(self.tmp))
         self.con.execute("SET enable_progress_bar = false")
         self.log: list[dict[str, object]] = []
@@ -141,15 +112,12 @@ class Staging:
         self.con.close()
         fsync_path(self.tmp)
         pause_point("complete")  # the new file is whole, the old one still in place
-        os.replace(self.tmp, self.db)
+        replace_database(self.tmp, self.db)
         pause_point("swapped")
-        fsync_path(self.db.parent)
         return duration
 
     def discard(self) -> None:
         try:
             self.con.close()
         finally:
-            self.tmp.unlink(missing_ok=True)
-            for extra in self.tmp.parent.glob(self.tmp.name + ".*"):
-                extra.unlink(missing_ok=True)
+            remove_temp(self.tmp)

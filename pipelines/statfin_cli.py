@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from common.cli import EXIT_OK, add_db_argument, run
+from common.cli import EXIT_OK, add_db_argument, db_path, run
+from pipelines.db_target import check_target, is_path_error
 
 
 def _month(text: str) -> date:
@@ -58,6 +59,7 @@ def run_statfin(args: argparse.Namespace) -> int:
         )
 
     def action() -> int:
+        check_target(db_path(args.db))  # before fetching: a bad --db is bad usage
         stored = update_statistics(args.db, args.file, args.start, args.end)
         print(
             f"Tilastot tallennettu / statistics stored: {stored.db}\n"
@@ -66,4 +68,4 @@ def run_statfin(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return run(action, {PipelineError: render})
+    return run(action, {PipelineError: render}, is_usage=is_path_error)

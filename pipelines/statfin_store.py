@@ -3,14 +3,14 @@
 ``store`` never changes the database in place: it copies the loaded file to
 ``<db>.tmp-<pid>`` (the loader's name for its staging file, so either cleans up the other's
 leftovers), replaces the statistics' months there, checkpoints, fsyncs and renames the copy
-over the database (``os.replace``, atomic), as ``pipelines.staging`` does. If a load swapped
+over the database (``pipelines.backups.replace_database``: the old file kept as a backup,
+``os.replace``, atomic), as ``pipelines.staging`` does. If a load swapped
 a new file in meanwhile, the copy is thrown away and nothing changes. A load of exports keeps
 the statistics stored earlier (``pipelines.statfin_carry``).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,8 +19,16 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.backups import replace_database
 from pipelines.database import database_identity
-from pipelines.staging import fsync_path, pause_point, remove_leftovers
+from pipelines.db_target import (
+    check_target,
+    fsync_path,
+    remove_leftovers,
+    remove_temp,
+    temp_path,
+)
+from pipelines.staging import pause_point
 from pipelines.statfin_carry import META, TABLE
 from pipelines.statfin_jsonstat import Statistics
 from pipelines.validation_report import PipelineError
@@ -77,11 +85,11 @@ def _write(con: duckdb.DuckDBPyConnection, stats: Statistics, rows: pl.DataFrame
 
 def store(db: Path, stats: Statistics, rows: pl.DataFrame) -> Stored:
     """Replaces the stored months of ``rows`` (checked complete) in ``db``, atomically."""
-    identity = database_identity(db)
+    identity = database_identity(check_target(db))
     if identity is None:
         raise _no_database(db)
     remove_leftovers(db)
-    tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
+    tmp = temp_path(db)
     try:
         shutil.copyfile(db, tmp)
         try:
@@ -105,10 +113,7 @@ def store(db: Path, stats: Statistics, rows: pl.DataFrame) -> Stored:
                 "them again.",
                 "statfin_concurrent_load",
             )
-        os.replace(tmp, db)
-        fsync_path(db.parent)
+        replace_database(tmp, db)
     finally:
-        tmp.unlink(missing_ok=True)
-        for extra in tmp.parent.glob(tmp.name + ".*"):
-            extra.unlink(missing_ok=True)
+        remove_temp(tmp)
     return Stored(db, rows.height, total, rows["month"].min(), rows["month"].max())  # type: ignore[arg-type]

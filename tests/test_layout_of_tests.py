@@ -82,6 +82,7 @@ COVERED_BY: dict[str, str] = {
     "pipelines.statfin": "tests/pipelines/test_statfin_fetch.py",
     "pipelines.statfin_check": "tests/pipelines/test_statfin_fetch.py",
     "pipelines.statfin_cli": "tests/pipelines/test_statfin_fetch.py",
+    "pipelines.rollback_cli": "tests/pipelines/test_backups.py",
     "pipelines.statfin_codes": "tests/pipelines/test_statfin_fetch.py",
     "pipelines.statfin_jsonstat": "tests/pipelines/test_statfin_fetch.py",
     "pipelines.statfin_query": "tests/pipelines/test_statfin_fetch.py",

@@ -5,6 +5,7 @@ message naming file, Excel row and column, and the database left byte for byte a
 from __future__ import annotations
 
 import io
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -247,6 +248,9 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
      ("asiakkaat.csv", 2, "syntymavuosi", "birth_year_out_of_range")),
     ("nul_byte_beyond_the_sniffed_head", {"asiakkaat": _NUL_CLIENTS},
      ("asiakkaat.csv", _NUL_AT, None, "nul_byte")),
+    ("every_file_header_only", {n: t.splitlines()[0] + "\n" for n, t in GOOD.items()},
+     ("asiakkaat", None, None, "would_be_empty")),
+    ("one_export_left_out", {"tyopaikat": None}, ("tyopaikat", None, None, "would_be_empty")),
     *_hetu_cases(),
     *XLSX_BOMBS,
     *PARQUET_TYPES,
@@ -320,3 +324,23 @@ def test_bad_file_is_refused_and_database_unchanged(
     messages = [text, *(f"{i.location()} {i.message_fi} {i.message_en}" for i in report.warnings)]
     for value in [*_ids(files), *DISGUISED.values()]:
         assert not any(_quoted(m, value) for m in messages), f"{value!r} in a message: {text}"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "broken_link"])
+def test_a_special_file_named_like_an_export_is_refused_unopened(
+    tmp_path: Path, loaded_db: Path, kind: str
+) -> None:
+    """A FIFO (reading it would block forever) or a link to nowhere named koulutukset.csv was
+    skipped and the shipped defaults used; now it is an error and nothing is opened."""
+    folder = write_folder(tmp_path / "exports", koulutukset=None)
+    special = folder / "koulutukset.csv"
+    if kind == "fifo":
+        os.mkfifo(special)
+    else:
+        special.symlink_to(tmp_path / "nowhere.csv")
+    before = sha256(loaded_db)
+    with pytest.raises(PipelineError) as caught:
+        load_folder(folder, loaded_db, as_of=AS_OF)
+    assert sha256(loaded_db) == before
+    issue = caught.value.report.errors[0]
+    assert (issue.file, issue.rule) == ("koulutukset.csv", "not_regular_file")

@@ -128,7 +128,7 @@ def test_leftover_of_a_dead_process_is_removed_but_a_live_one_kept(
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     stale = loaded.with_name(f"kpi.duckdb.tmp-{dead.pid}")
-    stale.write_bytes(b"half")
+    stale.write_bytes(loaded.read_bytes()[:8192])  # a staging file cut short
     live = loaded.with_name(f"kpi.duckdb.tmp-{os.getppid()}")
     live.write_bytes(b"someone else's load")
     started = time.time()

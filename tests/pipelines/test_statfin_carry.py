@@ -60,7 +60,7 @@ def test_statistics_need_a_loaded_database(
 def test_a_file_that_is_not_a_loaded_database_is_left_alone(tmp_path: Path) -> None:
     db = tmp_path / "kpi.duckdb"
     db.write_bytes(b"not a database at all")
-    with pytest.raises(PipelineError, match="Load the exports first"):
+    with pytest.raises(PipelineError, match="not a database of this application"):
         update_statistics(db, FILE, SEP)
     assert db.read_bytes() == b"not a database at all"
     assert not list(tmp_path.glob("*.tmp-*"))
