@@ -14,7 +14,7 @@ import streamlit as st
 from metrics.deadline_rules import en_date, fi_date, no_rule_message
 from metrics.registry import GOALS, MetricDefinition
 from metrics.rule_wording import rule_change_in_period, rule_text, wording_in_period
-from ui import blocks, breakdown_view, charts, downloads, kpi_view, tables, trend_notes
+from ui import blocks, breakdown_view, charts, downloads, figure_memo, kpi_view, tables, trend_notes
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
 
@@ -133,7 +133,7 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
         st.caption(reason)
         return
     op = row["target_op"] if isinstance(row["target_op"], str) else None
-    fig = charts.trend(series, m.unit, lang, grain=grain, target_op=op, cohort=m.cohort)
+    fig = figure_memo.trend(series, m.unit, lang, grain=grain, target_op=op, cohort=m.cohort)
     charts.show(fig, kpi_view.title(m, lang))
     notes = trend_notes.notes(series, lang, grain, m.cohort)
     if notes:
