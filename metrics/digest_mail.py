@@ -9,6 +9,7 @@ accepts the message only at the end of DATA: a connection lost midway delivers n
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 from collections.abc import Sequence
@@ -41,8 +42,8 @@ def build_message(
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     if attachment is not None:
         name, content = attachment
-        msg.add_attachment(content.encode("utf-8"), maintype="text", subtype="html",
-                           filename=name)  # fmt: skip
+        # a str with its charset, base64 (short lines): opens as UTF-8 in every mail program
+        msg.add_attachment(content, subtype="html", charset="utf-8", cte="base64", filename=name)
     return msg
 
 
@@ -82,7 +83,7 @@ def _secure_and_log_in(smtp: smtplib.SMTP, settings: Settings) -> None:
     if settings.smtp_user:
         password = settings.smtp_password.get_secret_value() if settings.smtp_password else ""
         try:
-            smtp.login(settings.smtp_user, password)
+            _log_in(smtp, settings.smtp_user, password)
         except smtplib.SMTPAuthenticationError as exc:
             raise DigestError(
                 f"Postipalvelin hylkäsi kirjautumisen käyttäjänä {settings.smtp_user}; viestiä "
@@ -90,6 +91,28 @@ def _secure_and_log_in(smtp: smtplib.SMTP, settings: Settings) -> None:
                 f"refused the login as {settings.smtp_user}; nothing was sent. Check "
                 "KPI_SMTP_USER and KPI_SMTP_PASSWORD."
             ) from exc
+
+
+def _log_in(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib's login, whose mechanisms encode the user and password as ASCII; a non-ASCII
+    one (ä, ö) goes as AUTH PLAIN in UTF-8 (RFC 4616), which smtplib cannot send itself."""
+    if user.isascii() and password.isascii():
+        smtp.login(user, password)
+        return
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise DigestError(
+            "Käyttäjätunnuksessa tai salasanassa on muita kuin ASCII-merkkejä (esim. ä, ö), ja "
+            "postipalvelin ei tarjoa AUTH PLAIN -kirjautumista, jolla ne voi lähettää; viestiä "
+            "ei lähetetty. Vaihda salasana tai palvelin. / The user name or password holds "
+            "non-ASCII characters (e.g. ä, ö) and the mail server does not offer AUTH PLAIN, "
+            "which can carry them; nothing was sent. Change the password or the server."
+        )
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode("ascii")
+    code, reply = smtp.docmd("AUTH", "PLAIN " + token)
+    if code == 535:
+        raise smtplib.SMTPAuthenticationError(code, reply)
+    if code != 235:
+        raise smtplib.SMTPException(f"AUTH PLAIN: {code} {reply.decode(errors='replace')}")
 
 
 def _deliver(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: Sequence[str]) -> None:
@@ -108,7 +131,9 @@ def _deliver(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: Sequence[st
             "kenellekään. / The mail server refused the recipients "
             f"{', '.join(refused)}; the message was sent to nobody."
         )
-    code, reply = smtp.data(msg.as_bytes())
+    # SMTP's lines end in CRLF; smtplib converts a str's line ends but sends bytes as they are,
+    # and bare LF makes the whole message one "line too long" for a strict server.
+    code, reply = smtp.data(msg.as_bytes(policy=msg.policy.clone(linesep="\r\n")))
     if code != 250:
         raise smtplib.SMTPDataError(code, reply)
 
