@@ -1,5 +1,7 @@
-"""The earlier databases: a load (or a store of the official statistics) keeps the database it
-replaces, the last three of them, each with its own load record and log inside it.
+"""The earlier databases: a load keeps the database it replaces, the last three of them, each
+with its own load record and log inside it. (A store of the official statistics replaces the
+file without keeping one: a monthly fetch must not push the loads' backups out, and a load
+keeps the statistics stored before it.)
 
 ``replace_database(tmp, db)`` is the one way a finished file replaces the database: the old
 file gets a second name, ``<db>.backup-<time>`` (a hard link: no copy, and a reader that has
@@ -76,10 +78,12 @@ def _prune(db: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def replace_database(tmp: Path, db: Path, restored: Path | None = None) -> None:
+def replace_database(tmp: Path, db: Path, restored: Path | None = None, keep: bool = True) -> None:
     """Swaps the finished, fsynced ``tmp`` in as ``db``, keeping the old ``db`` as a backup
-    (and dropping the name of the backup ``restored`` from, which is in use again)."""
-    _keep(db)
+    unless not ``keep`` (and dropping the name of the backup ``restored`` from, which is in
+    use again)."""
+    if keep:
+        _keep(db)
     os.replace(tmp, db)
     if restored is not None:
         restored.unlink(missing_ok=True)

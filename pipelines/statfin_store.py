@@ -3,8 +3,8 @@
 ``store`` never changes the database in place: it copies the loaded file to
 ``<db>.tmp-<pid>`` (the loader's name for its staging file, so either cleans up the other's
 leftovers), replaces the statistics' months there, checkpoints, fsyncs and renames the copy
-over the database (``pipelines.backups.replace_database``: the old file kept as a backup,
-``os.replace``, atomic), as ``pipelines.staging`` does. If a load swapped
+over the database (``pipelines.backups.replace_database`` without a backup: ``os.replace``,
+atomic), as ``pipelines.staging`` does. If a load swapped
 a new file in meanwhile, the copy is thrown away and nothing changes. A load of exports keeps
 the statistics stored earlier (``pipelines.statfin_carry``).
 """
@@ -113,7 +113,7 @@ def store(db: Path, stats: Statistics, rows: pl.DataFrame) -> Stored:
                 "them again.",
                 "statfin_concurrent_load",
             )
-        replace_database(tmp, db)
+        replace_database(tmp, db, keep=False)  # the three kept are the loads'
     finally:
         remove_temp(tmp)
     return Stored(db, rows.height, total, rows["month"].min(), rows["month"].max())  # type: ignore[arg-type]

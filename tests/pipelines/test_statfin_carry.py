@@ -88,3 +88,16 @@ def test_a_load_that_swaps_in_meanwhile_wins(
     }
     assert digest(db) == after
     assert not list(db.parent.glob("*.tmp-*"))
+
+
+def test_storing_the_statistics_keeps_no_backup(tmp_path: Path) -> None:
+    """The three kept databases are the loads': a monthly fetch must not push them out."""
+    from pipelines.backups import list_backups
+
+    db = loaded_db(tmp_path)
+    load_folder(write_folder(tmp_path / "again"), db, as_of=date(2026, 10, 31))
+    before = [b.path for b in list_backups(db)]
+    assert len(before) == 1
+    update_statistics(db, FILE, SEP)
+    update_statistics(db, FILE, SEP)
+    assert [b.path for b in list_backups(db)] == before
