@@ -108,3 +108,27 @@ def test_a_refused_zip_is_refused_by_the_worker(
     assert "../" in err.value.message_en
     assert not (tmp_path / "kpi.duckdb").exists()
     assert list(uploads.iterdir()) == []
+
+
+def test_an_upload_that_would_empty_an_export_loads_only_when_allowed(
+    uploads: Path, tmp_path: Path
+) -> None:
+    """The real worker and loader: header-only files over a database with rows are refused
+    with the rule the Data page asks about, and load once the analyst confirms."""
+    from access.upload_protocol import EMPTY_EXPORT_RULE
+    from pipelines.backups import list_backups
+
+    db = tmp_path / "kpi.duckdb"
+    assert isinstance(load_upload(folder_files(write_folder(tmp_path / "good")), str(db),
+                                  limits=LIMITS), Loaded)  # fmt: skip
+    before = sha(db)
+    header = GOOD["koulutukset"].splitlines()[0] + "\n"
+    files = folder_files(write_folder(tmp_path / "empty", koulutukset=header))
+    refused = load_upload(files, str(db), limits=LIMITS)
+    assert not isinstance(refused, Loaded)
+    assert [(i.file, i.rule) for i in refused.errors] == [("koulutukset", EMPTY_EXPORT_RULE)]
+    assert sha(db) == before and list_backups(db) == []
+    loaded = load_upload(files, str(db), allow_empty=True, limits=LIMITS)
+    assert isinstance(loaded, Loaded) and loaded.rows["koulutukset"] == 0
+    assert [b.rows["koulutukset"] for b in list_backups(db)] == [2]
+    assert list(uploads.iterdir()) == []
