@@ -5,7 +5,7 @@ board sees (cards, goal pages, presentation, board report, their downloads) and 
 A period's KPI table is judged on whole calendar months. The period ``[from, min(to, A)]``
 is cut at month boundaries (a partial month at either end is its own piece, as the monthly
 series shows it); the monthly series of every level is protected first
-(metrics.disclosure_series), and then:
+(each month across the areas, as one KPI table), and then:
 
 1. **Month rule**: a cell (metric x level x area) of the period is hidden when any month of
    the period is hidden for that area. Two periods then differ by months that are all shown
@@ -41,6 +41,7 @@ from metrics.privacy import (
     area_equations,
     basis_expr,
     basis_of,
+    suppress,
     with_hidden,
 )
 from metrics.registry import get
@@ -72,7 +73,9 @@ def disclose(
     months = compute(
         con, start, end, grain="month", as_of=as_of, levels=ALL_LEVELS, metric_ids=metric_ids
     )
-    monthly = protect_series(months, threshold)
+    # Each month is judged across the areas as one KPI table; no equation over an area's
+    # months is needed: the month rule hides the period's total wherever a month is hidden.
+    monthly = suppress(months, threshold)
     return Disclosed(period=suppress_period(period, monthly, threshold), monthly=monthly)
 
 
@@ -94,16 +97,23 @@ def suppress_period(
 ) -> pl.DataFrame:
     """The period's KPI table (every level) under rules 1-3, given its protected monthly
     series: the same columns plus ``suppressed`` and ``pending_suppressed``."""
-    flags = monthly.group_by(_CELL).agg(
-        pl.col(SUPPRESSED).any().alias("__month_hidden"),
-        pl.col(PENDING_SUPPRESSED).any().alias("__month_pending_hidden"),
+    work = period.with_row_index(_ROW).with_columns(basis_expr().alias("__basis"))
+    months = monthly.select(
+        *_CELL, pl.col("period_start").alias("__m_start"), pl.col("period_end").alias("__m_end"),
+        pl.col(SUPPRESSED).alias("__month_hidden"),
+        pl.col(PENDING_SUPPRESSED).alias("__month_pending_hidden"),
+    )  # fmt: skip
+    inside = (pl.col("__m_start") >= pl.col("period_start")) & (
+        pl.col("__m_end") <= pl.col("period_end")
     )
-    work = (
-        period.with_row_index(_ROW)
-        .with_columns(basis_expr().alias("__basis"))
-        .join(flags, on=_CELL, how="left")
-        .sort(_ROW)
+    flags = (
+        work.select(_ROW, *_CELL, "period_start", "period_end")
+        .join(months, on=_CELL)
+        .filter(inside)
+        .group_by(_ROW)
+        .agg(pl.col("__month_hidden").any(), pl.col("__month_pending_hidden").any())
     )
+    work = work.join(flags, on=_ROW, how="left").sort(_ROW)
     hide_row: set[int] = set()
     hide_pending: set[int] = set()
     if threshold > 1:

@@ -74,10 +74,10 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
     week_ago_end = ctx.effective_end - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end >= ctx.start:
-        earlier = cached_queries.kpi(
+        earlier = cached_queries.kpi_on_screen(
             ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS
         )
-        before = _area_rows(kpi_view.suppressed(earlier), ctx)[0]
+        before = _area_rows(earlier, ctx)[0]
     weekly = ctx.series("week")
     lines = indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, lang)
     out: dict[str, CardData] = {}
