@@ -1,11 +1,13 @@
 """A download equals the screen it comes from (issue 12, finding 8): the overview's "Lataa
 tiedot" file holds no count its cards show as ``<5``; the analyst's unsuppressed numbers are
-a separate, labelled download offered only to the roles that may have them (not the board).
+a separate, labelled download offered only to the roles that may have them (not the board);
+the board's periods are whole months (docs/privacy.md).
 """
 
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP
 from ui import cards, downloads
+from ui.formatting import fmt_period
 from ui.i18n import t
 
 UNSUPPRESSED_FI = t("download_unsuppressed", "fi")
@@ -102,3 +105,32 @@ def test_the_unsuppressed_download_is_offered_only_to_roles_that_may_have_it(
     raw_keys = [i for i in ids if "_raw_" in i]
     assert (UNSUPPRESSED_FI in _popovers(at)) == offered
     assert bool(raw_keys) == offered
+
+
+@pytest.mark.parametrize(("roles", "aligned"), [(["lautakunta"], True), (["analyytikko"], False)])
+def test_the_boards_periods_are_whole_months(
+    kpi_env: Path, roles: list[str], aligned: bool
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in {
+        "kieli": "fi",
+        "jakso": "vali",
+        "alku": "2025-02-03",
+        "loppu": "2025-04-17",
+    }.items():
+        at.query_params[key] = value
+    at.secrets = AUTH
+    at.user = {
+        "is_logged_in": True,
+        "sub": "x1",
+        "name": "T",
+        "email": "a@kunta.fi",
+        "roles": roles,
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    captions = "\n".join(c.value for c in at.caption)
+    whole = fmt_period(date(2025, 2, 1), date(2025, 4, 30), "fi")
+    chosen = fmt_period(date(2025, 2, 3), date(2025, 4, 17), "fi")
+    assert (whole in captions) == aligned
+    assert (chosen in captions) == (not aligned)
