@@ -18,12 +18,10 @@ st.markdown(summary)
 
 with st.container(horizontal=True, vertical_alignment="center"):
     board_report_download.button(ctx)
-    downloads.buttons(
-        downloads.kpi_for_download(ctx.kpi()),
-        downloads.file_stem("kpi", ctx.start, ctx.end),
-        "overview_kpi",
-        lang,
-    )
+    stem = downloads.file_stem("kpi", ctx.start, ctx.end)
+    # What the cards show (small numbers as <5), and separately the analyst's raw numbers.
+    downloads.buttons(ctx.kpi_on_screen(), stem, "overview_kpi", lang)
+    downloads.unsuppressed_buttons(ctx.kpi(), stem, "overview_kpi", lang)
 
 goals = [
     (kpi_view.goal_title(goal, lang), [all_cards[m.id] for m in metrics])

@@ -20,9 +20,9 @@ import polars as pl
 
 from metrics.breakdown_base import area_grid, place, run_breakdown_sql, sql_text
 from metrics.cohort_suppression import like_the_kpi
-from metrics.definition import ALL_LEVELS, MetricDefinition
-from metrics.engine import kpi_table
-from metrics.privacy import suppress, suppress_counts
+from metrics.definition import MetricDefinition
+from metrics.disclosure import disclose
+from metrics.privacy import suppress_counts
 from metrics.registry import get
 from metrics.sql_context import MetricsError
 
@@ -106,10 +106,9 @@ def cohort_outcomes(
     out = out.with_columns(pl.col("count").fill_null(0).cast(pl.Int64))
     if threshold is None:
         return out
-    kpi = suppress(
-        kpi_table(con, start, end, as_of=as_of, levels=ALL_LEVELS, metric_ids=[metric_id]),
-        threshold,
-    )
+    # The KPI rows as the cards show them (month rule included: docs/privacy.md).
+    shown = disclose(con, start, end, as_of=as_of, metric_ids=[metric_id], threshold=threshold)
+    kpi = shown.period
     return like_the_kpi(out, kpi, outcome_codes(metric_id), threshold)
 
 

@@ -19,9 +19,11 @@ Rules, applied until nothing changes (documented in docs/exports.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -32,26 +34,38 @@ class Equation:
     parent: int | None = None
 
 
+# Above this many hidden cells the audit runs in floating point (numpy's SVD) instead of
+# exact fractions: the equations' coefficients are 0 and ±1, so the rank is well separated.
+_EXACT_LIMIT = 64
+
+
 def _is_small(value: float, threshold: int) -> bool:
     return 0 < value < threshold
 
 
 def protect(
-    values: Sequence[float | None], equations: Sequence[Equation], threshold: int
+    values: Sequence[float | None],
+    equations: Sequence[Equation],
+    threshold: int,
+    forced: Iterable[int] = (),
 ) -> set[int]:
-    """Indices of the cells to suppress (primary and secondary)."""
+    """Indices of the cells to suppress (primary and secondary). ``forced`` cells are hidden
+    for another reason (a month of the period is hidden: metrics.disclosure) and are
+    protected like primary ones."""
     vals = [float(v or 0.0) for v in values]
-    hidden = {i for i, v in enumerate(vals) if _is_small(v, threshold)}
+    hidden = {i for i, v in enumerate(vals) if _is_small(v, threshold)} | set(forced)
     if not hidden:
         return hidden
     while True:
-        while _apply_rules(vals, equations, hidden, threshold):
-            pass
+        _apply_rules(vals, equations, hidden, threshold)
         leaks = determined_cells(equations, hidden)
         if not leaks:
             return hidden
-        leak = min(leaks)
-        if not _add_companion(leak, vals, equations, hidden):
+        # Small tables: one companion at a time (fewest cells hidden); big ones (a series of
+        # every area): one per leak of the round, since the audit is the costly step there.
+        batch = sorted(leaks) if len(hidden) > _EXACT_LIMIT else [min(leaks)]
+        added = [_add_companion(leak, vals, equations, hidden) for leak in batch]
+        if not any(added):
             return hidden  # nothing left to hide: every cell of its equations is hidden or zero
 
 
@@ -62,15 +76,24 @@ def _smallest_shown(cells: Sequence[int], vals: Sequence[float], hidden: set[int
 
 def _apply_rules(
     vals: Sequence[float], equations: Sequence[Equation], hidden: set[int], threshold: int
-) -> bool:
-    """Fixes the first broken equation, narrowest first (a municipality's partner is sought in
-    its own service area before the whole area); True when a cell was added."""
-    for eq in sorted(equations, key=lambda e: len(e.children)):
-        pick = _partner_needed(eq, vals, hidden, threshold)
-        if pick is not None:
-            hidden.add(pick)
-            return True
-    return False
+) -> None:
+    """Fixes broken equations until none is left, always the first broken one narrowest
+    first (a municipality's partner is sought in its own service area before the whole
+    area). After a fix only the equations holding the new cell can have broken again."""
+    order = sorted(equations, key=lambda e: len(e.children))
+    holding: dict[int, list[int]] = {}
+    for k, eq in enumerate(order):
+        for c in (*eq.children, *([eq.parent] if eq.parent is not None else [])):
+            holding.setdefault(c, []).append(k)
+    i = 0
+    while i < len(order):
+        pick = _partner_needed(order[i], vals, hidden, threshold)
+        if pick is None:
+            i += 1
+            continue
+        hidden.add(pick)
+        earlier = [k for k in holding.get(pick, []) if k < i]
+        i = min(earlier) if earlier else i
 
 
 def _partner_needed(
@@ -126,6 +149,8 @@ def determined_cells(equations: Sequence[Equation], hidden: set[int]) -> set[int
     fixed when its unit vector lies in the row space of the equations over the hidden cells,
     i.e. when a row of the reduced echelon form is that unit vector."""
     unknowns = sorted(hidden)
+    if len(unknowns) > _EXACT_LIMIT:
+        return _determined_float(equations, unknowns)
     pos = {c: i for i, c in enumerate(unknowns)}
     rows: list[list[Fraction]] = []
     for eq in equations:
@@ -143,6 +168,29 @@ def determined_cells(equations: Sequence[Equation], hidden: set[int]) -> set[int
         if len(nonzero) == 1:
             fixed.add(unknowns[nonzero[0]])
     return fixed
+
+
+def _determined_float(equations: Sequence[Equation], unknowns: list[int]) -> set[int]:
+    """determined_cells for big systems: a cell is fixed when the null space of the equations
+    over the hidden cells has no component along it."""
+    pos = {c: i for i, c in enumerate(unknowns)}
+    rows = []
+    for eq in equations:
+        row = np.zeros(len(unknowns))
+        for c in eq.children:
+            if c in pos:
+                row[pos[c]] += 1.0
+        if eq.parent is not None and eq.parent in pos:
+            row[pos[eq.parent]] -= 1.0
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return set()
+    _, sing, vt = np.linalg.svd(np.array(rows), full_matrices=True)
+    rank = int((sing > 1e-9 * max(1.0, float(sing.max()))).sum())
+    null = vt[rank:].T  # columns span the null space
+    norms = np.abs(null).max(axis=1) if null.size else np.zeros(len(unknowns))
+    return {unknowns[i] for i in range(len(unknowns)) if norms[i] < 1e-9}
 
 
 def is_determined(cell: int, equations: Sequence[Equation], hidden: set[int]) -> bool:

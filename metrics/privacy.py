@@ -81,7 +81,7 @@ def _hidden_rows(table: pl.DataFrame, column: str, threshold: int) -> set[int]:
     return protect(table[column].to_list(), _equations(*key), threshold)
 
 
-def _basis_expr() -> pl.Expr:
+def basis_expr() -> pl.Expr:
     """The count of people each row rests on (null for metrics that do not count people)."""
     numerator_ids = [k for k, v in _BASIS.items() if v == "numerator"]
     none_ids = [k for k, v in _BASIS.items() if v == "none"]
@@ -107,7 +107,7 @@ def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFra
     Rows are judged per table = metric x period x as-of date, across its levels and areas.
     """
     rowid = "__row"
-    work = df.with_row_index(rowid).with_columns(_basis_expr().alias("__basis"))
+    work = df.with_row_index(rowid).with_columns(basis_expr().alias("__basis"))
     hide_row: set[int] = set()
     hide_pending: set[int] = set()
     if threshold > 1:
@@ -117,6 +117,15 @@ def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFra
             for table in touched.partition_by(list(TABLE_KEYS), maintain_order=True):
                 ids = table[rowid].to_list()
                 hidden |= {ids[i] for i in _hidden_rows(table, column, threshold)}
+    return with_hidden(work, hide_row, hide_pending, rowid).drop("__basis")
+
+
+def with_hidden(
+    work: pl.DataFrame, hide_row: set[int], hide_pending: set[int], rowid: str
+) -> pl.DataFrame:
+    """The KPI rows of ``work`` (row ids in ``rowid``) with the rows ``hide_row`` nulled and
+    flagged ``suppressed`` and the pending counts ``hide_pending`` nulled and flagged
+    ``pending_suppressed``; ``rowid`` dropped."""
     flag = pl.col(rowid).is_in(sorted(hide_row))
     pending_flag = pl.col(rowid).is_in(sorted(hide_pending))
     nulled = [
@@ -128,7 +137,7 @@ def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFra
         pl.when(pending_flag).then(None).otherwise(pl.col("pending")).alias("pending"),
         flag.alias(SUPPRESSED),
         pending_flag.alias(PENDING_SUPPRESSED),
-    ).drop(rowid, "__basis")
+    ).drop(rowid)
 
 
 def suppress_counts(

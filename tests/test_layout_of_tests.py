@@ -18,6 +18,7 @@ COVERED_BY: dict[str, str] = {
     "metrics.cell_suppression": "tests/metrics/test_privacy.py",
     "metrics.cohort_suppression": "tests/metrics/test_breakdowns.py",
     "metrics.deadline_rules": "tests/metrics/test_calendar_rules.py",
+    "metrics.disclosure_series": "tests/metrics/test_disclosure.py",
     "metrics.definition": "tests/metrics/test_registry.py",
     "metrics.kpi_file_cells": "tests/metrics/test_kpi_file.py",
     "metrics.kpi_file_xlsx": "tests/metrics/test_kpi_file.py",

@@ -21,7 +21,7 @@ import streamlit as st
 
 from common import duckdb_files
 from common.settings import get_settings
-from metrics import engine, privacy, series
+from metrics import disclosure, engine, privacy, series
 from pipelines import database
 
 
@@ -90,13 +90,27 @@ def kpi(path: str, identity: str, start: date, end: date, levels: tuple[str, ...
     return engine.kpi_table(cursor(DbHandle(path, identity)), start, end, levels=levels)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=False)
+def disclosed(path: str, identity: str, start: date, end: date) -> disclosure.Disclosed:
+    """The period's KPI table and monthly series of every level under the small-number rule
+    that survives differencing (metrics.disclosure, docs/privacy.md)."""
+    return disclosure.disclose(cursor(DbHandle(path, identity)), start, end)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def weekly_on_screen(path: str, identity: str, start: date, end: date) -> pl.DataFrame:
+    """The weekly series of every level under the small-number rule."""
+    return disclosure.weekly(cursor(DbHandle(path, identity)), start, end)
+
+
 def kpi_on_screen(
     path: str, identity: str, start: date, end: date, levels: tuple[str, ...]
 ) -> pl.DataFrame:
-    """``kpi`` with the small-number rule applied to the whole table (every level at once,
-    so secondary suppression sees the totals): what every screen shows."""
-    return privacy.suppress(kpi(path, identity, start, end, levels))
+    """The KPI table of ``levels`` as every screen shows it: the rule is applied to every
+    level at once (so secondary suppression sees the totals) and month by month (so two
+    periods cannot be differenced into a small number)."""
+    table = disclosed(path, identity, start, end).period
+    return table.filter(pl.col("level").is_in(list(levels)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -113,12 +127,16 @@ def kpi_series(
     )
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
 def series_on_screen(
     path: str, identity: str, start: date, end: date, grain: str, level: str, area: str
 ) -> pl.DataFrame:
-    """``kpi_series`` with the small-number rule applied."""
-    return privacy.suppress(kpi_series(path, identity, start, end, grain, level, area))
+    """One area's monthly or weekly series as the screen shows it: protected with every level
+    and against the period's totals (metrics.disclosure_series), then the area's rows."""
+    if grain == "week":
+        rows = weekly_on_screen(path, identity, start, end)
+    else:
+        rows = disclosed(path, identity, start, end).monthly
+    return rows.filter((pl.col("level") == level) & (pl.col("area") == area))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -16,6 +16,8 @@ from datetime import timedelta
 import polars as pl
 import streamlit as st
 
+from access.gate import current_access
+from metrics import privacy
 from metrics.definition import ALL_LEVELS
 from ui import cached_queries, indicators, kpi_view
 from ui.chart_buckets import whole_values
@@ -74,11 +76,12 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
     week_ago_end = ctx.effective_end - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end >= ctx.start:
-        earlier = cached_queries.kpi(
+        earlier = cached_queries.kpi_on_screen(
             ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS
         )
-        before = _area_rows(kpi_view.suppressed(earlier), ctx)[0]
+        before = _area_rows(earlier, ctx)[0]
     weekly = ctx.series("week")
+    board = current_access().suppress_small_numbers
     lines = indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, lang)
     out: dict[str, CardData] = {}
     for metric_id, row in now.items():
@@ -86,7 +89,10 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
         unit = shown.metric.unit
         change = None
         prev = before.get(metric_id)
-        if prev is not None and not shown.suppressed and not prev.get("suppressed"):
+        # No change in a week of a figure about people for the board: the two periods
+        # would difference into one week (docs/privacy.md).
+        safe = not board or privacy.basis_of(metric_id) == "none"
+        if safe and prev is not None and not shown.suppressed and not prev.get("suppressed"):
             a, b = row["value"], prev["value"]
             if isinstance(a, int | float) and isinstance(b, int | float):
                 change = fmt_change(float(a) - float(b), unit, lang)

@@ -15,7 +15,7 @@ import streamlit as st
 
 from access.gate import current_access
 from access.roles import Capability
-from metrics import kpi_file, privacy
+from metrics import kpi_file
 from ui.i18n import Lang, t
 
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -41,19 +41,37 @@ def _deferred(df: pl.DataFrame, fmt: str) -> Callable[[], bytes]:
     return lambda: file_bytes(df, fmt)
 
 
-def kpi_for_download(raw: pl.DataFrame) -> pl.DataFrame:
-    """The KPI rows as the visitor may take them out: as computed (what ``python -m metrics
-    export`` writes) for roles that may see small numbers, else with the small-number rule
-    (``--suppress 5``)."""
-    return raw if current_access().can(Capability.UNSUPPRESSED) else privacy.suppress(raw)
+def may_take_unsuppressed() -> bool:
+    """The visitor's role may take the numbers out without the small-number rule (the
+    analysts and management: access.roles, never the board)."""
+    access = current_access()
+    return access.can(Capability.EXPORT_DATA) and access.can(Capability.UNSUPPRESSED)
+
+
+def unsuppressed_buttons(raw: pl.DataFrame, stem: str, key: str, lang: Lang) -> None:
+    """A separate "Download unsuppressed data (internal use only)" menu with ``raw``, the rows
+    as computed (``python -m metrics export`` without ``--suppress``), for the roles that may
+    have them; nothing for the others. The file names say ``unsuppressed_internal``."""
+    if not may_take_unsuppressed():
+        return
+    _menu(raw, f"{stem}_{UNSUPPRESSED_SUFFIX}", f"{key}_raw", lang, "download_unsuppressed")
+
+
+UNSUPPRESSED_SUFFIX = "unsuppressed_internal"
 
 
 def buttons(df: pl.DataFrame, stem: str, key: str, lang: Lang) -> None:
-    """A small "Download" menu with the three formats of ``df`` (for roles that may export)."""
+    """A small "Download" menu with the three formats of ``df`` (for roles that may export).
+    ``df`` is what the screen shows: the same rows under the same small-number rule."""
     if not current_access().can(Capability.EXPORT_DATA):
         return
+    _menu(df, stem, key, lang, "download_data")
+
+
+def _menu(df: pl.DataFrame, stem: str, key: str, lang: Lang, label: str) -> None:
     labels = {"fi": "download_fi_csv", "standard": "download_csv", "xlsx": "download_xlsx"}
-    with st.popover(t("download_data", lang), icon=":material/download:"):
+    icon = ":material/download:" if label == "download_data" else ":material/lock_open:"
+    with st.popover(t(label, lang), icon=icon):
         for fmt, suffix, mime in FORMATS:
             st.download_button(
                 t(labels[fmt], lang),

@@ -14,7 +14,17 @@ import streamlit as st
 from metrics.deadline_rules import en_date, fi_date, no_rule_message
 from metrics.registry import GOALS, MetricDefinition
 from metrics.rule_wording import rule_change_in_period, rule_text, wording_in_period
-from ui import blocks, breakdown_view, charts, downloads, figure_memo, kpi_view, tables, trend_notes
+from ui import (
+    blocks,
+    breakdown_view,
+    cached_queries,
+    charts,
+    downloads,
+    figure_memo,
+    kpi_view,
+    tables,
+    trend_notes,
+)
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
 
@@ -29,11 +39,10 @@ VIEW_TEXT = {
 }
 
 
-def kpi_slice(ctx: PageContext, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
-    """The KPI rows of ``metric_ids`` at ``levels`` for download: what ``python -m metrics
-    export --level L --metric M`` writes (with ``--suppress 5`` for roles under the rule)."""
-    raw = ctx.kpi().filter(pl.col("metric_id").is_in(metric_ids) & pl.col("level").is_in(levels))
-    return downloads.kpi_for_download(raw)
+def kpi_slice(table: pl.DataFrame, metric_ids: list[str], levels: tuple[str, ...]) -> pl.DataFrame:
+    """The KPI rows of ``metric_ids`` at ``levels`` of ``table`` for download: the screen's
+    rows (``python -m metrics export --suppress 5``) or the raw ones (without it)."""
+    return table.filter(pl.col("metric_id").is_in(metric_ids) & pl.col("level").is_in(levels))
 
 
 def render_goal(goal: str) -> None:
@@ -140,6 +149,13 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
         st.caption("\n\n".join(notes))
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
+    area = ctx.view.area
+    raw = cached_queries.kpi_series(
+        ctx.db.path, ctx.db.identity, ctx.start, ctx.end, grain, area.level, area.area
+    )
+    downloads.unsuppressed_buttons(
+        raw.filter(pl.col("metric_id") == m.id), stem, f"trend_{m.id}", lang
+    )
 
 
 def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: str) -> None:
@@ -165,4 +181,6 @@ def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: 
     charts.show(fig, kpi_view.title(m, lang))
     tables.show(kpi_view.screen_table(rows, lang), lang)
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
-    downloads.buttons(kpi_slice(ctx, [m.id], (level,)), stem, f"area_{m.id}_{level}", lang)
+    key = f"area_{m.id}_{level}"
+    downloads.buttons(kpi_slice(table, [m.id], (level,)), stem, key, lang)
+    downloads.unsuppressed_buttons(kpi_slice(ctx.kpi(), [m.id], (level,)), stem, key, lang)

@@ -176,6 +176,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "download_csv": ("CSV (standardi)", "CSV (standard)"),
     "download_xlsx": ("XLSX", "XLSX"),
     "download_data": ("Lataa tiedot", "Download data"),
+    "download_unsuppressed": (
+        "Lataa suojaamattomat luvut (vain sisäiseen käyttöön)",
+        "Download unsuppressed numbers (internal use only)",
+    ),
     "board_report": ("Lautakunnan raportti (HTML)", "Board report (HTML)"),
     "report_title": ("Tavoiteseuranta: lautakunnan raportti", "Targets: report to the board"),
     "board_report_help": (

@@ -58,12 +58,6 @@ def plan_indicators(year: int) -> dict[str, str]:
     return {mid: target.mittari for mid, target in load_targets(year).items()}
 
 
-def suppressed(table: pl.DataFrame) -> pl.DataFrame:
-    """The small-number rule of docs/spec/METRICS.md, applied to the whole table (all levels at
-    once, so that secondary suppression sees the totals)."""
-    return privacy.suppress(table)
-
-
 def shown_row(row: dict[str, object], lang: Lang) -> Shown:
     m = registry.get(str(row["metric_id"]))
     hidden = bool(row.get(privacy.SUPPRESSED, False))

@@ -12,12 +12,13 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
+from access.gate import current_access
 from common.reference import AREA_NAME
 from metrics.definition import ALL_LEVELS
 from ui import cached_queries
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
-from ui.view import View, resolve_period
+from ui.view import View, resolve_period, whole_months
 
 _KEY = "_page_context"
 
@@ -96,6 +97,10 @@ class PageContext:
 def build(view: View, db: cached_queries.DbHandle) -> PageContext:
     info = cached_queries.load_info(db.path, db.identity)
     start, end = resolve_period(view, info.as_of)
+    if current_access().suppress_small_numbers:
+        # The board's periods are whole months (docs/privacy.md): two periods chosen a day
+        # apart would otherwise give that day's clients away.
+        start, end = whole_months(start, end)
     ctx = PageContext(view=view, db=db, info=info, start=start, end=end)
     st.session_state[_KEY] = ctx
     return ctx

@@ -105,6 +105,12 @@ def resolve_period(view: View, as_of: date) -> tuple[date, date]:
     return date(as_of.year, 1, 1), as_of
 
 
+def whole_months(start: date, end: date) -> tuple[date, date]:
+    """``[start, end]`` widened to whole calendar months: the board's periods
+    (docs/privacy.md), so that two of its periods differ by whole months only."""
+    return start.replace(day=1), end.replace(day=calendar.monthrange(end.year, end.month)[1])
+
+
 def _parse_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text else None

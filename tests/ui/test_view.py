@@ -79,3 +79,16 @@ def test_resolve_period(view: View, expected: tuple[date, date]) -> None:
 def test_months_newest_first() -> None:
     months = months_until(AS_OF)
     assert months[0] == "2026-10" and months[-1] == "2025-01" and len(months) == 22
+
+
+def test_whole_months_widens_a_period_to_its_months() -> None:
+    from ui.view import whole_months
+
+    assert whole_months(date(2025, 2, 3), date(2025, 4, 17)) == (
+        date(2025, 2, 1),
+        date(2025, 4, 30),
+    )
+    assert whole_months(date(2024, 2, 1), date(2024, 2, 10)) == (
+        date(2024, 2, 1),
+        date(2024, 2, 29),
+    )

@@ -1,0 +1,136 @@
+"""A download equals the screen it comes from (issue 12, finding 8): the overview's "Lataa
+tiedot" file holds no count its cards show as ``<5``; the analyst's unsuppressed numbers are
+a separate, labelled download offered only to the roles that may have them (not the board);
+the board's periods are whole months (docs/privacy.md).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP
+from ui import cards, downloads
+from ui.formatting import fmt_period
+from ui.i18n import t
+
+UNSUPPRESSED_FI = t("download_unsuppressed", "fi")
+AUTH = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "a-test-secret-of-enough-length",
+        "client_id": "kpi",
+        "client_secret": "secret",
+        "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
+    }
+}
+AREA = "Heinävesi"  # a small municipality of the sample: several of its cards are <5
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, pl.DataFrame]], list[Any]]:
+    menus: list[tuple[str, pl.DataFrame]] = []
+    shown: list[Any] = []
+    real_menu, real_cards = downloads._menu, cards.card_data
+
+    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str) -> None:
+        menus.append((stem, df))
+        real_menu(df, stem, key, lang, label)
+
+    def card_data(ctx: Any) -> Any:
+        out = real_cards(ctx)
+        shown.append(out)
+        return out
+
+    monkeypatch.setattr(downloads, "_menu", menu)
+    monkeypatch.setattr(cards, "card_data", card_data)
+    return menus, shown
+
+
+def _run(user: dict[str, Any] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["kieli"] = "fi"
+    at.query_params["taso"] = "kunta"
+    at.query_params["alue"] = AREA
+    if user is not None:
+        at.secrets = AUTH
+        at.user = {"is_logged_in": True, "sub": "x1", "name": "Test", **user}
+    return at.run()
+
+
+def _popovers(at: AppTest) -> list[str]:
+    return [p.proto.popover.label for p in at.get("popover")]
+
+
+def test_the_overview_download_holds_no_count_the_cards_show_as_small(
+    kpi_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menus, shown = _spy(monkeypatch)
+    at = _run()
+    assert not at.exception, [e.value for e in at.exception]
+    small = [mid for mid, c in shown[-1].items() if c.shown.value == "<5" and not c.whole_area]
+    assert small, "the sample's small municipality has cards under the rule"
+    screen = next(df for stem, df in menus if stem.startswith("kpi_"))
+    raw = next(df for stem, df in menus if stem.endswith(downloads.UNSUPPRESSED_SUFFIX))
+    csv = pl.read_csv(io.BytesIO(downloads.file_bytes(screen, "standard")), infer_schema=False)
+    mine = csv.filter((pl.col("level") == "kunta") & (pl.col("area") == AREA))
+    raw_mine = raw.filter((pl.col("level") == "kunta") & (pl.col("area") == AREA))
+    small_in_raw = 0
+    for metric_id in small:
+        row = mine.filter(pl.col("metric_id") == metric_id).row(0, named=True)
+        for column in ("value", "numerator", "denominator"):
+            assert row[column] in (None, "", "<5"), (metric_id, column, row[column])
+        raw_row = raw_mine.filter(pl.col("metric_id") == metric_id).row(0, named=True)
+        small_in_raw += raw_row["denominator"] is not None and 0 < raw_row["denominator"] < 5
+    assert small_in_raw  # the raw (internal) download does hold the small counts
+    assert UNSUPPRESSED_FI in _popovers(at)  # local mode: the analyst's rights
+
+
+@pytest.mark.parametrize(
+    ("roles", "offered"),
+    [(["analyytikko"], True), (["johto"], True), (["lautakunta"], False)],
+)
+def test_the_unsuppressed_download_is_offered_only_to_roles_that_may_have_it(
+    kpi_env: Path, roles: list[str], offered: bool
+) -> None:
+    at = _run({"email": "a@kunta.fi", "roles": roles})
+    assert not at.exception, [e.value for e in at.exception]
+    ids = [b.proto.id for b in at.get("download_button")]
+    assert any(i.endswith("board_report") for i in ids)  # the overview was drawn for the role
+    raw_keys = [i for i in ids if "_raw_" in i]
+    assert (UNSUPPRESSED_FI in _popovers(at)) == offered
+    assert bool(raw_keys) == offered
+
+
+@pytest.mark.parametrize(("roles", "aligned"), [(["lautakunta"], True), (["analyytikko"], False)])
+def test_the_boards_periods_are_whole_months(
+    kpi_env: Path, roles: list[str], aligned: bool
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in {
+        "kieli": "fi",
+        "jakso": "vali",
+        "alku": "2025-02-03",
+        "loppu": "2025-04-17",
+    }.items():
+        at.query_params[key] = value
+    at.secrets = AUTH
+    at.user = {
+        "is_logged_in": True,
+        "sub": "x1",
+        "name": "T",
+        "email": "a@kunta.fi",
+        "roles": roles,
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    captions = "\n".join(c.value for c in at.caption)
+    whole = fmt_period(date(2025, 2, 1), date(2025, 4, 30), "fi")
+    chosen = fmt_period(date(2025, 2, 3), date(2025, 4, 17), "fi")
+    assert (whole in captions) == aligned
+    assert (chosen in captions) == (not aligned)
