@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from common.duckdb_files import open_read_only
 from pipelines.database import loaded_exports
 from pipelines.db_target import is_duckdb_file
 from pipelines.validation_report import Issue, PipelineError, ValidationReport
@@ -21,8 +22,6 @@ def rows_now(db: Path) -> dict[str, int]:
     """Rows per export in the database as it is; empty when there is none that opens."""
     if not is_duckdb_file(db):
         return {}
-    from common.duckdb_files import open_read_only
-
     try:
         con = open_read_only(db)
     except duckdb.Error:

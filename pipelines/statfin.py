@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from common.settings import Settings, get_settings
+from pipelines.db_target import check_target
 from pipelines.statfin_check import complete
 from pipelines.statfin_csv import parse_csv
 from pipelines.statfin_fetch import fetch
@@ -52,7 +53,7 @@ def update_statistics(
     """
     s = settings or get_settings()
     day = today or date.today()
-    target = db if db is not None else s.db
+    target = check_target(db if db is not None else s.db)  # before fetching: a bad --db
     months = MonthRange(start, end) if start is not None else default_range(day)
     if end is not None and months.start > end:
         raise PipelineError.single(

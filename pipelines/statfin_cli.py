@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from common.cli import EXIT_OK, add_db_argument, db_path, run
-from pipelines.db_target import check_target, is_path_error
+from common.cli import EXIT_OK, add_db_argument, run
+from pipelines.db_target import is_path_error
 
 
 def _month(text: str) -> date:
@@ -59,7 +59,6 @@ def run_statfin(args: argparse.Namespace) -> int:
         )
 
     def action() -> int:
-        check_target(db_path(args.db))  # before fetching: a bad --db is bad usage
         stored = update_statistics(args.db, args.file, args.start, args.end)
         print(
             f"Tilastot tallennettu / statistics stored: {stored.db}\n"

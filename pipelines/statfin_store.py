@@ -21,13 +21,7 @@ import polars as pl
 
 from pipelines.backups import replace_database
 from pipelines.database import database_identity
-from pipelines.db_target import (
-    check_target,
-    fsync_path,
-    remove_leftovers,
-    remove_temp,
-    temp_path,
-)
+from pipelines.db_target import fsync_path, remove_leftovers, remove_temp, temp_path
 from pipelines.staging import pause_point
 from pipelines.statfin_carry import META, TABLE
 from pipelines.statfin_jsonstat import Statistics
@@ -85,7 +79,7 @@ def _write(con: duckdb.DuckDBPyConnection, stats: Statistics, rows: pl.DataFrame
 
 def store(db: Path, stats: Statistics, rows: pl.DataFrame) -> Stored:
     """Replaces the stored months of ``rows`` (checked complete) in ``db``, atomically."""
-    identity = database_identity(check_target(db))
+    identity = database_identity(db)
     if identity is None:
         raise _no_database(db)
     remove_leftovers(db)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
@@ -15,19 +14,12 @@ from types import ModuleType
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pipelines.backups import Backup
 from pipelines.validation_report import PipelineError
 from tests.access.test_gate import AUTH, signed_in
 from tests.app.conftest import APP, sample_db  # noqa: F401  (the session fixture)
 from ui.i18n import Lang
 from ui.sidebar import LANG_KEY
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    as_of: date
-    loaded_at: datetime
-    rows: dict[str, int] = field(default_factory=dict)
 
 
 class FakeBackups(ModuleType):

@@ -15,21 +15,13 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.access.test_gate import AUTH
 from tests.app.conftest import APP
 from ui import cards, downloads
 from ui.formatting import fmt_period
 from ui.i18n import t
 
 UNSUPPRESSED_FI = t("download_unsuppressed", "fi")
-AUTH = {
-    "auth": {
-        "redirect_uri": "http://localhost:8501/oauth2callback",
-        "cookie_secret": "a-test-secret-of-enough-length",
-        "client_id": "kpi",
-        "client_secret": "secret",
-        "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
-    }
-}
 AREA = "Heinävesi"  # a small municipality of the sample: several of its cards are <5
 
 

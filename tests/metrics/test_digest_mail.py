@@ -13,7 +13,7 @@ from common.settings import get_settings
 from metrics.privacy import SUPPRESSED
 from metrics.registry import get
 from tests.metrics.digest_helpers import area_table, html_rows, load_sample, norm, run, use_env
-from tests.metrics.smtp_server import PASSWORD, USER, free_port, smtp_server, tls_files
+from tests.metrics.smtp_server import PASSWORD, USER, Inbox, free_port, smtp_server, tls_files
 from ui.formatting import fmt_value
 
 TO = ("johtaja@example-kunta.fi", "analyytikko@example-kunta.fi")
@@ -53,15 +53,27 @@ def _settings(monkeypatch: pytest.MonkeyPatch, port: int, tls: tuple[Path, Path]
     )
 
 
+def _send(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db: Path,
+    tls: tuple[Path, Path] | None,
+    password: str = PASSWORD,
+) -> tuple[int, str, Inbox]:
+    """``digest --send`` to a local server (STARTTLS when ``tls``): exit code, stderr, inbox."""
+    with smtp_server(tls) as inbox:
+        _settings(monkeypatch, inbox.port, tls, password=password)
+        code, err = run(capsys, "--db", str(db), "--send")
+    return code, err, inbox
+
+
 def test_delivered_over_starttls_with_auth(
     sample_db: Path,
     tls: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with smtp_server(tls) as inbox:
-        _settings(monkeypatch, inbox.port, tls)
-        code, err = run(capsys, "--db", str(sample_db), "--send")
+    code, err, inbox = _send(monkeypatch, capsys, sample_db, tls)
     assert code == 0, err
     assert "sent: johtaja@example-kunta.fi, analyytikko@example-kunta.fi" in err
     assert inbox.logins == [(USER.encode(), PASSWORD.encode())]
@@ -98,9 +110,7 @@ def test_refused_login_sends_nothing(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with smtp_server(tls) as inbox:
-        _settings(monkeypatch, inbox.port, tls, password="väärä")
-        code, err = run(capsys, "--db", str(sample_db), "--send")
+    code, err, inbox = _send(monkeypatch, capsys, sample_db, tls, password="väärä")
     assert code == 1 and inbox.messages == [] and len(inbox.logins) == 1
     assert "The mail server refused the login as kpi-digest; nothing was sent." in err
     assert "Postipalvelin hylkäsi kirjautumisen" in err and "väärä" not in err
@@ -109,9 +119,7 @@ def test_refused_login_sends_nothing(
 def test_starttls_required_but_not_offered(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with smtp_server(None) as inbox:
-        _settings(monkeypatch, inbox.port, None)
-        code, err = run(capsys, "--db", str(sample_db), "--send")
+    code, err, inbox = _send(monkeypatch, capsys, sample_db, None)
     assert code == 1 and inbox.messages == []
     assert inbox.logins == []  # the password never went over the plain connection
     assert "does not offer STARTTLS, which the settings require" in err
@@ -166,9 +174,7 @@ def test_a_non_ascii_password_goes_as_utf8_auth_plain(
 ) -> None:
     """smtplib's login encodes the password as ASCII (a UnicodeEncodeError for 'ä'): the
     mail now logs in with AUTH PLAIN in UTF-8; the server sees the password's UTF-8 bytes."""
-    with smtp_server(tls) as inbox:
-        _settings(monkeypatch, inbox.port, tls, password="sähköposti-äö")
-        code, err = run(capsys, "--db", str(sample_db), "--send")
+    code, err, inbox = _send(monkeypatch, capsys, sample_db, tls, password="sähköposti-äö")
     assert inbox.logins == [(USER.encode(), "sähköposti-äö".encode())]
     assert code == 1 and "UnicodeEncodeError" not in err and "sähköposti-äö" not in err
     assert "refused the login" in err and inbox.messages == []
@@ -192,9 +198,7 @@ def test_every_line_sent_ends_in_crlf_and_is_short(
         return original(self, msg)
 
     monkeypatch.setattr(smtplib.SMTP, "data", recording)
-    with smtp_server(tls) as inbox:
-        _settings(monkeypatch, inbox.port, tls)
-        code, err = run(capsys, "--db", str(sample_db), "--send")
+    code, err, _inbox = _send(monkeypatch, capsys, sample_db, tls)
     assert code == 0, err
     (raw,) = sent
     assert b"\n" not in raw.replace(b"\r\n", b"")
