@@ -49,6 +49,23 @@ def read_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def read_coverage_start(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """The coverage start S recorded by the last load (meta_load.data_from): the first day the
+    exports describe completely; None when the load recorded none (no events, or a database
+    loaded before 2026-12). A figure for a day before S is empty (docs/spec/METRICS.md)."""
+    columns = {
+        r[0]
+        for r in con.sql(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'meta_load'"
+        ).fetchall()
+    }
+    if "data_from" not in columns:
+        return None
+    row = con.sql("SELECT max(data_from) FROM meta_load").fetchall()
+    value = row[0][0] if row else None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     rows = con.sql(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="extraction date; dates after it are errors (default: recorded as the latest "
         "event or start date in the data; dates after today are errors)",
     )  # fmt: skip
+    load.add_argument(
+        "--data-from", type=iso_date, default=None, metavar="YYYY-MM-DD",
+        help="coverage start: the first day the exports describe completely; nothing is "
+        "compared with a day before it (default: the earliest event date, tapahtumat.pvm)",
+    )  # fmt: skip
     validate = sub.add_parser(
         "validate",
         help="the same checks as load, writing nothing",
@@ -80,6 +85,8 @@ def _summary(summary: LoadSummary) -> str:
         note = "  (oletus / default)" if name in summary.defaults else ""
         lines.append(f"  {name:<{width}}  {count:>10,} riviä / rows{note}".replace(",", " "))
     lines.append(f"Poimintapäivä / as-of: {summary.as_of.isoformat()}")
+    if summary.data_from is not None:
+        lines.append(f"Aineisto alkaa / coverage from: {summary.data_from.isoformat()}")
     lines.append(_warnings_text(summary.warnings))
     lines.append(f"Aika / time: {summary.duration_s:.1f} s")
     return "\n".join(lines)
@@ -97,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def action() -> int:
         if args.command == "load":
-            loaded = load_folder(args.dir, args.db, args.as_of, allow_empty=args.allow_empty)
+            loaded = load_folder(
+                args.dir, args.db, args.as_of, allow_empty=args.allow_empty,
+                data_from=args.data_from,
+            )  # fmt: skip
             print(_summary(loaded))
             return EXIT_OK
         report = validate_folder(args.dir, args.as_of)

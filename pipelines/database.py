@@ -30,6 +30,7 @@ class LoadMeta:
     loaded_at: datetime
     source: str
     duration_s: float
+    data_from: date | None = None  # the coverage start S; None in a database of before 2026-12
 
 
 def _path(path: Path | str | None) -> Path:
@@ -86,7 +87,9 @@ def open_readonly(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
 
 
 def read_meta(con: duckdb.DuckDBPyConnection) -> LoadMeta:
-    rows = con.execute("SELECT as_of, loaded_at, source, duration_s FROM meta_load").fetchall()
+    cursor = con.execute("SELECT * FROM meta_load")
+    names = [d[0] for d in cursor.description or ()]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     if not rows:
         raise PipelineError.single(
             "meta_load",
@@ -94,7 +97,13 @@ def read_meta(con: duckdb.DuckDBPyConnection) -> LoadMeta:
             f"The load record is missing. {_LOAD_EN}",
         )
     row = rows[0]
-    return LoadMeta(as_of=row[0], loaded_at=row[1], source=row[2], duration_s=row[3])
+    return LoadMeta(
+        as_of=row["as_of"],
+        loaded_at=row["loaded_at"],
+        source=row["source"],
+        duration_s=row["duration_s"],
+        data_from=row.get("data_from"),
+    )
 
 
 def loaded_exports(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

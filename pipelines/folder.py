@@ -34,6 +34,7 @@ class LoadSummary:
     db: Path
     as_of: date
     rows: dict[str, int]  # export -> rows loaded
+    data_from: date | None  # the coverage start S (docs/spec/METRICS.md)
     defaults: tuple[str, ...]  # exports taken from reference/defaults/
     warnings: list[Issue] = field(default_factory=list)
     duration_s: float = 0.0
@@ -114,7 +115,8 @@ def _missing_target_warnings(files: dict[str, Path], report: ValidationReport) -
 
 def _run(
     folder: Path, as_of: date | None, staging: Staging | None, progress: Progress
-) -> tuple[ValidationReport, dict[str, int], date, tuple[str, ...]]:
+) -> tuple[ValidationReport, dict[str, int], date, tuple[str, ...], date | None]:
+    """(report, rows per export, as-of, defaulted exports, the earliest tapahtumat.pvm)."""
     report = ValidationReport()
     files = discover(folder, report)
     _missing_target_warnings(files, report)
@@ -124,6 +126,7 @@ def _run(
     ctx = ValidationContext(limit=as_of or date.today())
     rows: dict[str, int] = {}
     latest: list[date] = []
+    first_event: date | None = None
     todo = [s for s in SPECS if s.name in files]
     for i, spec in enumerate(todo):
         progress(i / (len(todo) + 1), f"{spec.name}: luetaan / reading")
@@ -145,13 +148,15 @@ def _run(
             for export, col in AS_OF_COLUMNS
             if export == spec.name and frame[col].null_count() < frame.height
         )
+        if spec.name == "tapahtumat" and frame["pvm"].null_count() < frame.height:
+            first_event = frame["pvm"].min()  # type: ignore[assignment]
         rows[spec.name] = frame.height
         if staging is not None and report.ok:
             progress((i + 0.7) / (len(todo) + 1), f"{spec.name}: kirjoitetaan / writing")
             log = _log_row(spec.name, raw, frame.height, spec.name in defaults)
             staging.write(spec, frame, log)
         pause_point(f"after_{spec.name}")
-    return report, rows, as_of or max(latest, default=ctx.limit), defaults
+    return report, rows, as_of or max(latest, default=ctx.limit), defaults, first_event
 
 
 def _log_row(export: str, raw: RawTable, rows: int, default: bool) -> dict[str, object]:
@@ -169,7 +174,7 @@ def _quiet(fraction: float, message: str) -> None:
 def validate_folder(folder: Path | str, as_of: date | None = None) -> ValidationReport:
     """Every check of a load, writing nothing. ``report.ok`` when the folder would load."""
     try:
-        report, _rows, _as_of, _defaults = _run(Path(folder), as_of, None, _quiet)
+        report, _rows, _as_of, _defaults, _first = _run(Path(folder), as_of, None, _quiet)
     except PipelineError as exc:
         return exc.report
     return report
@@ -181,6 +186,7 @@ def load_folder(
     as_of: date | None = None,
     progress: Progress | None = None,
     allow_empty: bool = False,
+    data_from: date | None = None,
 ) -> LoadSummary:
     """Validates every export of ``folder`` and replaces ``db`` with them, all or nothing.
 
@@ -188,21 +194,34 @@ def load_folder(
     is then untouched. ``progress(fraction, message)`` is called as the load advances.
     An export that has rows in ``db`` and none in ``folder`` is refused unless
     ``allow_empty`` (pipelines.empty_guard); ``db`` is checked first (pipelines.db_target).
+    ``data_from`` is the coverage start S recorded with the load (default: the earliest
+    ``tapahtumat.pvm``; none when there are no events); one after the as-of date is refused.
     """
     started = time.perf_counter()
     target = check_target(Path(db) if db is not None else get_settings().db)
     report_progress = progress or _quiet
     staging = Staging(target)
     try:
-        report, rows, chosen, defaults = _run(Path(folder), as_of, staging, report_progress)
+        report, rows, chosen, defaults, first = _run(Path(folder), as_of, staging, report_progress)
         if not report.ok:
             raise PipelineError(report)
+        coverage = data_from or first
+        if coverage is not None and coverage > chosen:
+            raise PipelineError.single(
+                "--data-from",
+                f"Aineiston alkupäivä {coverage.isoformat()} on poimintapäivän "
+                f"{chosen.isoformat()} jälkeen: anna aiempi --data-from.",
+                f"The coverage start {coverage.isoformat()} is after the as-of date "
+                f"{chosen.isoformat()}: give an earlier --data-from.",
+                "data_from_after_as_of",
+            )
         if not allow_empty:
             refuse_emptying(target, rows)
         report_progress(0.95, "tietokanta vaihdetaan / swapping the database")
-        duration = staging.finish(chosen, str(Path(folder).resolve()), started, report.warnings)
+        source = str(Path(folder).resolve())
+        duration = staging.finish(chosen, coverage, source, started, report.warnings)
     except BaseException:
         staging.discard()
         raise
     report_progress(1.0, "valmis / done")
-    return LoadSummary(target, chosen, rows, defaults, report.warnings, duration)
+    return LoadSummary(target, chosen, rows, coverage, defaults, report.warnings, duration)

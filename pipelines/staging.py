@@ -86,7 +86,14 @@ class Staging:
         finally:
             self.con.unregister(view)
 
-    def finish(self, as_of: date, source: str, started: float, warnings: list[Issue]) -> float:
+    def finish(
+        self,
+        as_of: date,
+        data_from: date | None,
+        source: str,
+        started: float,
+        warnings: list[Issue],
+    ) -> float:
         """Writes the reference and meta tables and swaps the file in; returns the duration."""
         for name, frame in _reference_tables().items():
             self._table(name, frame)
@@ -101,12 +108,12 @@ class Staging:
         pause_point("staged")
         duration = time.perf_counter() - started
         self.con.execute(
-            "CREATE TABLE meta_load "
-            "(as_of DATE, loaded_at TIMESTAMP, source VARCHAR, duration_s DOUBLE)"
+            "CREATE TABLE meta_load (as_of DATE, loaded_at TIMESTAMP, source VARCHAR, "
+            "duration_s DOUBLE, data_from DATE)"
         )
         self.con.execute(
-            "INSERT INTO meta_load VALUES (?, ?, ?, ?)",
-            [as_of, datetime.now().replace(microsecond=0), source, round(duration, 3)],
+            "INSERT INTO meta_load VALUES (?, ?, ?, ?, ?)",
+            [as_of, datetime.now().replace(microsecond=0), source, round(duration, 3), data_from],
         )
         self.con.execute("CHECKPOINT")
         self.con.close()

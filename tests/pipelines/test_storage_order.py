@@ -94,7 +94,7 @@ def test_a_year_query_skips_the_row_groups_of_the_other_years(tmp_path: Path) ->
     staging = Staging(db)
     try:
         staging.write(SPECS_BY_NAME["tapahtumat"], _big_events(450_000), {})
-        staging.finish(date(2026, 10, 31), "test", time.perf_counter(), [])
+        staging.finish(date(2026, 10, 31), None, "test", time.perf_counter(), [])
     except BaseException:
         staging.discard()
         raise
