@@ -1,9 +1,10 @@
 """A folder of exports: find the files, run each export's pipeline, load all or nothing.
 
 Per export, in the order of ``pipelines.exports.SPECS``: schema (contract + spec) ->
-read -> validate -> load (into the staging database, only while no error has been
-found). After the last export the staging file either replaces the database or is
-thrown away with a ``PipelineError`` carrying every problem found.
+read -> map (the folder's ``mapping.toml``, checked before any file is read) -> validate
+-> load (into the staging database, only while no error has been found). After the last
+export the staging file either replaces the database or is thrown away with a
+``PipelineError`` carrying every problem found.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from pathlib import Path
 from common.data_contract import AS_OF_COLUMNS, DEFAULTED_EXPORTS
 from common.reference import fold, reference_dir
 from common.settings import get_settings
+from pipelines.column_mapping import MAPPING_FILE, read_mapping
 from pipelines.db_target import check_target
 from pipelines.empty_guard import refuse_emptying
 from pipelines.exports import SPECS, SPECS_BY_NAME
+from pipelines.mapping_apply import apply_mapping
 from pipelines.reading import FORMATS, RawTable, read_file
 from pipelines.staging import Staging, pause_point
 from pipelines.validation import validate_table
@@ -51,7 +54,7 @@ def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
         )
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir():
+        if path.name.startswith((".", "~$")) or path.is_dir() or path.name.lower() == MAPPING_FILE:
             continue
         name = fold(path.stem)
         if not path.is_file():  # a FIFO, a device, a socket or a broken link: never opened
@@ -119,6 +122,10 @@ def _run(
     """(report, rows per export, as-of, defaulted exports, the earliest tapahtumat.pvm)."""
     report = ValidationReport()
     files = discover(folder, report)
+    mappings, mapping_report = read_mapping(folder, set(files))
+    report.merge(mapping_report)
+    if not mapping_report.ok:  # mapping.toml itself is wrong: no file is read
+        raise PipelineError(report)
     _missing_target_warnings(files, report)
     defaults = tuple(n for n in DEFAULTED_EXPORTS if n not in files)
     for name in defaults:
@@ -135,6 +142,8 @@ def _run(
         except PipelineError as exc:
             report.merge(exc.report)
             continue
+        if spec.name not in defaults:
+            raw = apply_mapping(raw, mappings.get(spec.name), report)
         pause_point(f"read_{spec.name}")
         progress((i + 0.4) / (len(todo) + 1), f"{spec.name}: tarkistetaan / validating")
         checked = validate_table(raw, spec, ctx)

@@ -31,12 +31,17 @@ def _unknown_listed(unknown: list[str], headerless: bool) -> tuple[str, str]:
 
 
 def match_header(
-    file: str, header: tuple[str, ...], export: Export, report: ValidationReport
+    file: str,
+    header: tuple[str, ...],
+    export: Export,
+    report: ValidationReport,
+    shown: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """Maps each contract column found to its source column (``c0``, ``c1``, …).
 
     Adds an error for a missing required column or a column given twice, and a warning
-    listing the unknown extra columns (which are ignored).
+    listing the unknown extra columns (which are ignored). ``shown``: how messages name
+    the columns when mapping.toml renamed some (default: as ``header`` has them).
     """
     names: dict[str, str] = {}
     for column in export.columns:
@@ -52,7 +57,7 @@ def match_header(
         elif canonical in found:
             report.add_error(
                 Issue(
-                    file, 1, title, None,
+                    file, 1, shown[i] if shown else title, None,
                     f"Sarake {canonical} on otsikkorivillä kahdesti. Poista toinen.",
                     f"Column {canonical} appears twice in the header row. Remove one.",
                     "duplicate_column",

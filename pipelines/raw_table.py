@@ -29,6 +29,14 @@ class RawTable:
     # CSV rows with fewer fields than the header: how many, and the first as (line, fields).
     short_rows: int = 0
     short_examples: tuple[tuple[int, int], ...] = ()
+    # How messages name each column when mapping.toml renamed some (pipelines.mapping_apply):
+    # "'Tilan alkupvm' (alkupvm)"; empty when nothing was renamed (the header is shown).
+    shown: tuple[str, ...] = ()
+
+    def title(self, index: int) -> str:
+        """Column ``index`` as a message names it: as the file has it, the contract's
+        name beside it when mapping.toml renamed it."""
+        return self.shown[index] if self.shown else self.header[index]
 
 
 def not_a_table(file: str, why_fi: str, why_en: str) -> PipelineError:

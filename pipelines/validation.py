@@ -102,13 +102,13 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: ValidationContext) -> V
     """Checks one file against its export's rules; returns the typed frame and the report."""
     report = ValidationReport()
     export, file = spec.export, raw.file
-    found = match_header(file, raw.header, export, report)
-    label = {name: raw.header[int(src[1:])] for name, src in found.items()}
+    found = match_header(file, raw.header, export, report, raw.shown)
+    label = {name: raw.title(int(src[1:])) for name, src in found.items()}
     frame = raw.frame.with_row_index("_row", offset=2)
     short_row_issues(raw, report)
     untitled_column_issues(raw, frame, report)
     for src, (count, first) in hetu_columns(frame, list(raw.frame.columns)).items():
-        title = raw.header[int(src[1:])]
+        title = raw.title(int(src[1:]))
         report.add_error(
             Issue(
                 file, first, title, None,
