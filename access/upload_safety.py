@@ -5,8 +5,9 @@ pipeline then validates and loads that folder as it would a folder given to the 
 refuses, with a bilingual ``UploadRefused`` naming the file, anything that is too large, a
 zip bomb (too much unpacked data, too high a compression ratio, too many entries), a path
 that would leave the folder (``../``, absolute, a drive letter), a symlink, an encrypted
-entry, and any file that is not a table (.csv, .xlsx, .parquet). On refusal nothing it
-wrote is left behind, and the database is never touched: only a clean load replaces it.
+entry, and any file that is not a table (.csv, .xlsx, .parquet) or the folder's
+``mapping.toml`` (pipelines.column_mapping). On refusal nothing it wrote is left behind,
+and the database is never touched: only a clean load replaces it.
 
 Sizes are counted on the bytes actually inflated, not on what a zip's headers claim.
 """
@@ -23,6 +24,9 @@ from io import BytesIO
 from pathlib import Path, PurePosixPath
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
+# The mapping of source headers and codes (pipelines.column_mapping.MAPPING_FILE; not
+# imported, to keep the pipelines out of the server), accepted beside the tables.
+MAPPING_NAME = "mapping.toml"
 # Operating-system clutter inside zips made on a Mac or Windows; skipped, not refused.
 _CLUTTER_DIRS = ("__MACOSX/",)
 _CLUTTER_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
@@ -180,11 +184,15 @@ def _plain_name(label: str, name: str) -> str:
 
 
 def _check_table_name(label: str, name: str) -> None:
+    if name.lower() == MAPPING_NAME:
+        return
     if not name.lower().endswith(TABLE_SUFFIXES) or name.startswith("."):
         raise UploadRefused(
             label,
-            "Vain taulukkotiedostot (.csv, .xlsx, .parquet) tai niiden zip hyväksytään.",
-            "Only table files (.csv, .xlsx, .parquet) or a zip of them are accepted.",
+            "Vain taulukkotiedostot (.csv, .xlsx, .parquet) ja mapping.toml tai niiden zip "
+            "hyväksytään.",
+            "Only table files (.csv, .xlsx, .parquet) and mapping.toml, or a zip of them, are "
+            "accepted.",
         )
 
 

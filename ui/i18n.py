@@ -429,6 +429,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart_buckets_month": ("kuukaudessa", "month"),
     "chart_hidden_week": ("viikkoa", "weeks"),
     "chart_hidden_month": ("kuukautta", "months"),
+    # The mapping file (mapping.toml) in the Data page's upload
+    "upload_mapping_help": (
+        "Jos vientien sarakkeilla tai koodeilla on lähdejärjestelmän omat nimet, lisää "
+        "tiedostojen joukkoon mapping.toml, joka kertoo, mikä sarake ja koodi on mikäkin.",
+        "If the exports' columns or codes have the source system's own names, add "
+        "mapping.toml, which says which column and code is which, to the files.",
+    ),
 }
 
 

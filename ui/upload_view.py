@@ -85,11 +85,12 @@ def _forget() -> None:
 def upload(lang: Lang) -> None:
     st.subheader(t("upload_title", lang), anchor=False, divider="gray")
     st.caption(t("upload_help", lang))
+    st.caption(t("upload_mapping_help", lang))
     if lang == "fi":
         theme.uploader_in_finnish(int(st.get_option("server.maxUploadSize")))
     files = st.file_uploader(
         t("upload_files", lang),
-        type=["csv", "xlsx", "parquet", "zip"],
+        type=["csv", "xlsx", "parquet", "zip", "toml"],  # toml: only mapping.toml passes
         accept_multiple_files=True,
         key="upload_files",
     )

@@ -148,3 +148,22 @@ def test_a_stopped_load_is_a_message_not_a_traceback(
     assert "The load of the data stopped" in shown and "Aineiston lataus keskeytyi" in shown
     assert "The files were refused or could not be checked to the end." in shown
     assert [b for b in at.button if b.key == "load_upload"] == []
+
+
+def test_mapping_toml_is_accepted_among_the_uploaded_files(
+    db: Path, uploads: Path, system_tmp: Path
+) -> None:
+    from tests.pipelines.mapping_helpers import MAPPED_SOURCE
+
+    files = [(p.name, p.read_bytes(), "text/plain") for p in sorted(MAPPED_SOURCE.iterdir())]
+    assert "mapping.toml" in [name for name, _, _ in files]
+    at = choose(data_page("en"), files)
+    assert "add mapping.toml" in "\n".join(c.value for c in at.caption)
+    before = sha(db)
+    at.button(key="validate_upload").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == []
+    assert [s.value for s in at.success] == ["The data is clean: ✔ files, no errors."]
+    assert [b.key for b in at.button if b.key == "load_upload"] == ["load_upload"]
+    assert sha(db) == before
+    assert left_behind(uploads, system_tmp) == []

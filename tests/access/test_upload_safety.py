@@ -157,3 +157,29 @@ def test_refusals_never_touch_the_database(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kpi.duckdb"]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT * FROM asiakkaat").fetchall() == [(1,)]
+
+
+def test_mapping_toml_is_accepted_beside_the_tables_and_in_a_zip(tmp_path: Path) -> None:
+    mapping = b'[asiakkaat.columns]\n"Asiakasnumero" = "asiakas_id"\n'
+    direct = unpack_upload([("asiakkaat.csv", CSV), ("mapping.toml", mapping)], tmp_path / "a")
+    assert sorted(p.name for p in direct.iterdir()) == ["asiakkaat.csv", "mapping.toml"]
+    zipped = make_zip([("vienti/asiakkaat.csv", CSV), ("vienti/Mapping.toml", mapping)])
+    inside = unpack_upload([("vienti.zip", zipped)], tmp_path / "b")
+    assert (inside / "Mapping.toml").read_bytes() == mapping
+
+
+@pytest.mark.parametrize(
+    ("files", "words"),
+    [
+        ([("asetukset.toml", b"a = 1\n")], "and mapping.toml, or a zip"),
+        ([("mapping.toml", b""), ("x.zip", make_zip([("d/MAPPING.TOML", b"")]))], "twice"),
+    ],
+    ids=["other_toml", "mapping_twice"],
+)
+def test_no_other_toml_and_one_mapping_only(
+    tmp_path: Path, files: list[tuple[str, bytes]], words: str
+) -> None:
+    with pytest.raises(UploadRefused) as err:
+        unpack_upload(files, tmp_path / "up")
+    assert words in err.value.message_en
+    assert list(tmp_path.iterdir()) == []

@@ -132,3 +132,29 @@ def test_an_upload_that_would_empty_an_export_loads_only_when_allowed(
     assert isinstance(loaded, Loaded) and loaded.rows["koulutukset"] == 0
     assert [b.rows["koulutukset"] for b in list_backups(db)] == [2]
     assert list(uploads.iterdir()) == []
+
+
+def test_an_upload_with_its_mapping_toml_checks_and_loads(uploads: Path, tmp_path: Path) -> None:
+    """The folder that loads only through its mapping.toml, uploaded as a zip: the worker
+    unpacks mapping.toml with the tables and the pipelines apply it."""
+    from tests.pipelines.mapping_helpers import MAPPED_SOURCE, MAPPING
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        for path in sorted(MAPPED_SOURCE.iterdir()):
+            archive.writestr(f"vienti/{path.name}", path.read_bytes())
+    files = [("vienti.zip", buf.getvalue())]
+    report = check_upload(files, limits=LIMITS)
+    assert report.ok, report.render()
+    db = tmp_path / "kpi.duckdb"
+    loaded = load_upload(files, str(db), limits=LIMITS)
+    assert isinstance(loaded, Loaded) and loaded.rows["tilajaksot"] == 3
+    before = sha(db)
+    bad = [(p.name, p.read_bytes()) for p in sorted(MAPPED_SOURCE.iterdir())]
+    bad = [(n, MAPPING.replace('"tyoton"', '"tyottomana"').encode() if n == "mapping.toml"
+            else data) for n, data in bad]  # fmt: skip
+    refused = load_upload(bad, str(db), limits=LIMITS)
+    assert not isinstance(refused, Loaded)
+    assert [(i.file, i.rule) for i in refused.errors] == [("mapping.toml", "mapping_unknown_code")]
+    assert sha(db) == before
+    assert list(uploads.iterdir()) == []
