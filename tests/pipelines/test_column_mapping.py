@@ -3,6 +3,8 @@ key, before any export is read; and the database left exactly as it was."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -228,3 +230,21 @@ def test_codes_accept_an_alias_and_an_empty_value_in_an_optional_column() -> Non
     assert report.ok, report.render()
     assert mappings["asiakkaat"].codes == {"maahanmuuttaja": {"9": None, "1": "yes"}}
     assert mappings["tapahtumat"].codes == {"tyyppi": {"1": "job_offer"}}
+
+
+def test_the_cli_picks_up_the_folders_mapping(tmp_path: Path, db: Path) -> None:
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pipelines", *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    checked = cli("validate", str(mapped_copy(tmp_path / "in")), "--as-of", "2026-10-31")
+    assert checked.returncode == 0, checked.stderr
+    before = sha256(db)
+    bad = mapped_copy(tmp_path / "bad", _mapping('"Tilan alkupvm"', '"Tilan alkupäivä"'))
+    refused = cli("load", str(bad), "--db", str(db), "--as-of", "2026-10-31")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "mapping.toml, rivi/row 26" in refused.stderr
+    assert "'Tilan alkupäivä'" in refused.stderr
+    assert sha256(db) == before
