@@ -22,6 +22,7 @@ from pipelines.column_mapping import MAPPING_FILE, read_mapping
 from pipelines.db_target import check_target
 from pipelines.empty_guard import refuse_emptying
 from pipelines.exports import SPECS, SPECS_BY_NAME
+from pipelines.header_peek import check_headers_first
 from pipelines.mapping_apply import apply_mapping
 from pipelines.reading import FORMATS, RawTable, read_file
 from pipelines.staging import Staging, pause_point
@@ -123,6 +124,8 @@ def _run(
     report = ValidationReport()
     files = discover(folder, report)
     mappings, mapping_report = read_mapping(folder, set(files))
+    if mapping_report.ok:
+        check_headers_first(files, mappings, mapping_report)
     report.merge(mapping_report)
     if not mapping_report.ok:  # mapping.toml itself is wrong: no file is read
         raise PipelineError(report)

@@ -57,6 +57,17 @@ def _code_columns(header: list[str], mapping: ExportMapping) -> list[pl.Expr]:
     return exprs
 
 
+def report_missing_headers(
+    file: str, header: tuple[str, ...], mapping: ExportMapping, report: ValidationReport
+) -> None:
+    """An error of mapping.toml for each source header of ``mapping`` not in ``header``."""
+    present = {fold(title) for title in header if title}
+    issues = MappingIssues(report, {})
+    for key, mapped in mapping.columns.items():
+        if key not in present:
+            issues.header_missing(file, mapped.source, mapped.column, mapped.line)
+
+
 def apply_mapping(
     raw: RawTable, mapping: ExportMapping | None, report: ValidationReport
 ) -> RawTable:
@@ -65,17 +76,12 @@ def apply_mapping(
     if mapping is None:
         return raw
     header, shown = list(raw.header), list(raw.header)
-    found: set[str] = set()
     for i, title in enumerate(raw.header):
         mapped = mapping.columns.get(fold(title)) if title else None
         if mapped is not None:
             header[i] = mapped.column
             shown[i] = f"'{title}' ({mapped.column})"
-            found.add(fold(title))
-    issues = MappingIssues(report, {})
-    for key, mapped in mapping.columns.items():
-        if key not in found:
-            issues.header_missing(raw.file, mapped.source, mapped.column, mapped.line)
+    report_missing_headers(raw.file, raw.header, mapping, report)
     exprs = _code_columns(header, mapping)
     frame = raw.frame.with_columns(exprs) if exprs else raw.frame
     return replace(raw, header=tuple(header), shown=tuple(shown), frame=frame)

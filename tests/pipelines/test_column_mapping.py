@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import pipelines.folder
@@ -100,6 +101,10 @@ BAD_BEFORE_READING = [
 ]
 
 
+def _never(path: Path) -> None:
+    raise AssertionError(f"{path.name} was read")
+
+
 def _mapping(old: str, new: str) -> str:
     assert old in MAPPING
     return MAPPING.replace(old, new, 1)
@@ -127,11 +132,7 @@ def test_a_bad_mapping_is_refused_before_any_file_is_read(
     change: tuple[str, str], rule: str, line: int,
 ) -> None:  # fmt: skip
     folder = mapped_copy(tmp_path / "in", _mapping(*change))
-
-    def never(path: Path) -> None:
-        raise AssertionError(f"{path.name} was read")
-
-    monkeypatch.setattr(pipelines.folder, "read_file", never)
+    monkeypatch.setattr(pipelines.folder, "read_file", _never)
     errors = _refusal(folder, db)
     assert [(e.file, e.rule, e.row) for e in errors] == [("mapping.toml", rule, line)]
     assert errors[0].message_fi != errors[0].message_en
@@ -157,17 +158,39 @@ def test_a_henkilotunnus_as_a_code_is_refused_without_showing_it(tmp_path: Path,
     assert "308T" not in error.render()
 
 
-def test_a_source_header_the_file_lacks_is_an_error_of_the_mapping(
+def _spells_as(suffix: str, folder: Path) -> None:
+    """tilajaksot of the mapped folder saved as XLSX or Parquet instead of CSV."""
+    frame = pl.read_csv(folder / "tilajaksot.csv", separator=";", infer_schema=False)
+    (folder / "tilajaksot.csv").unlink()
+    if suffix == "xlsx":
+        frame.write_excel(folder / "tilajaksot.xlsx")
+    else:
+        frame.write_parquet(folder / "tilajaksot.parquet")
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_a_source_header_a_csv_or_parquet_file_lacks_is_found_before_reading(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    folder = mapped_copy(tmp_path / "in", _mapping('"Tilan alkupvm"', '"Tilan alkupäivä"'))
+    if suffix != "csv":
+        _spells_as(suffix, folder)
+    monkeypatch.setattr(pipelines.folder, "read_file", _never)
+    (error,) = _refusal(folder, db)
+    assert (error.file, error.row, error.rule) == ("mapping.toml", 26, "mapping_header_missing")
+    assert f"tilajaksot.{suffix}" in error.message_fi and "'Tilan alkupäivä'" in error.message_en
+
+
+def test_a_source_header_an_xlsx_file_lacks_is_found_when_it_is_read(
     tmp_path: Path, db: Path
 ) -> None:
     folder = mapped_copy(tmp_path / "in", _mapping('"Tilan alkupvm"', '"Tilan alkupäivä"'))
+    _spells_as("xlsx", folder)
     errors = _refusal(folder, db)
-    missing = [e for e in errors if e.rule == "mapping_header_missing"]
-    assert [(e.file, e.row) for e in missing] == [("mapping.toml", 26)]
-    assert (
-        "tilajaksot.csv" in missing[0].message_fi and "'Tilan alkupäivä'" in missing[0].message_en
-    )
-    assert ("tilajaksot.csv", "missing_column", "alkupvm") in {
+    assert [(e.file, e.row, e.rule) for e in errors if e.file == "mapping.toml"] == [
+        ("mapping.toml", 26, "mapping_header_missing")
+    ]
+    assert ("tilajaksot.xlsx", "missing_column", "alkupvm") in {
         (e.file, e.rule, e.column) for e in errors
     }
 

@@ -117,7 +117,7 @@ def test_a_henkilotunnus_in_an_unmapped_column_is_refused(tmp_path: Path) -> Non
 
 
 def test_a_henkilotunnus_in_a_mapped_column_is_named_with_both_names(tmp_path: Path) -> None:
-    clients = "Asiakasnumero;Kotikunta\n131052-308T;167\n"
+    clients = "Asiakasnumero;Kotikunta;Maahanmuuttajataustainen\n131052-308T;167;1\n"
     report = validate_folder(mapped_copy(tmp_path / "in", asiakkaat=clients), AS_OF)
     hetu = [e for e in report.errors if e.rule == "henkilotunnus"]
     assert [(e.file, e.column) for e in hetu] == [("asiakkaat.csv", "'Asiakasnumero' (asiakas_id)")]
