@@ -16,7 +16,6 @@ COVERED_BY: dict[str, str] = {
     "metrics.breakdown_base": "tests/metrics/test_breakdowns.py",
     "metrics.breakdowns_people": "tests/metrics/test_breakdowns.py",
     "metrics.cell_suppression": "tests/metrics/test_privacy.py",
-    "metrics.cohort_suppression": "tests/metrics/test_breakdowns.py",
     "metrics.deadline_rules": "tests/metrics/test_calendar_rules.py",
     "metrics.disclosure_series": "tests/metrics/test_disclosure.py",
     "metrics.definition": "tests/metrics/test_registry.py",
