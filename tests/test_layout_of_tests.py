@@ -52,7 +52,6 @@ COVERED_BY: dict[str, str] = {
     "pipelines.validation_rules": "tests/pipelines/test_bad_files.py",
     "pipelines.values": "tests/pipelines/test_units.py",
     "ui.blocks": "tests/app/test_smoke.py",
-    "ui.board_report_download": "tests/app/test_downloads.py",
     "ui.cached_queries": "tests/app/test_smoke.py",
     "ui.data_view": "tests/app/test_smoke.py",
     "ui.downloads": "tests/app/test_downloads.py",
