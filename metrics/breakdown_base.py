@@ -50,6 +50,14 @@ def place(df: pl.DataFrame, level: str, area: str | None, kunta: str = "kunta") 
     return out.filter(pl.col("area") == area) if area is not None else out
 
 
+def of_area(df: pl.DataFrame, level: str, area: str | None) -> pl.DataFrame:
+    """The rows of ``level`` (and of ``area`` when one is given) of a table of every level."""
+    if area is not None and area not in areas_of(level):
+        raise MetricsError(f"tuntematon alue / unknown area {area!r} on level {level}")
+    out = df.filter(pl.col("level") == level)
+    return out if area is None else out.filter(pl.col("area") == area)
+
+
 def run_breakdown_sql(
     con: duckdb.DuckDBPyConnection,
     sql: str,

@@ -1,5 +1,5 @@
 """Breakdowns whose rows are people or their cases: cohort outcomes, caseworkers and their
-job offers, and the flows of face-to-face meetings between municipalities.
+job offers (the flows of face-to-face meetings: metrics.breakdowns_meetings).
 
 Cohort outcomes reuse each cohort metric's own SQL (metrics-core's ``.sql`` files), so the
 drill-down can never disagree with the KPI: a metric whose SQL builds a CTE
@@ -18,13 +18,13 @@ import re
 import duckdb
 import polars as pl
 
-from metrics.breakdown_base import area_grid, place, run_breakdown_sql, sql_text
-from metrics.cohort_suppression import like_the_kpi
-from metrics.definition import MetricDefinition
+from metrics.breakdown_base import area_grid, of_area, place, run_breakdown_sql, sql_text
+from metrics.cohort_suppression import disclosed_cohorts
+from metrics.definition import ALL_LEVELS, MetricDefinition
 from metrics.disclosure import disclose
 from metrics.privacy import suppress_counts
 from metrics.registry import get
-from metrics.sql_context import MetricsError
+from metrics.sql_context import MetricsError, read_as_of
 
 OUTCOMES = ("on_time", "late", "excluded", "pending")  # the deadline cohorts' outcomes
 # Training has no deadline: its resolved cases either left unemployment or did not, and it
@@ -93,23 +93,39 @@ def cohort_outcomes(
     success + failure = the KPI denominator, success = its numerator, pending = its pending).
 
     With ``threshold`` the small-number rule hides the same figures the KPI table hides
-    (metrics.cohort_suppression), so a card and its cohort table never disagree."""
+    (metrics.cohort_suppression), so a card and its cohort table never disagree, and the
+    excluded cases follow the month rule (metrics.breakdown_disclosure)."""
     metric = get(metric_id)
     if not metric.cohort:
         raise MetricsError(f"{metric_id} ei ole kohorttimittari / is not a cohort metric")
-    grid = area_grid(level, area, outcome=outcome_codes(metric_id))
-    raw = _case_outcomes(con, metric, start, end, as_of)
+    codes = outcome_codes(metric_id)
+    a = as_of if as_of is not None else read_as_of(con)
+    raw = _case_outcomes(con, metric, start, end, a)
     if raw is None:
+        grid = area_grid(level, area, outcome=codes)
         return grid.with_columns(pl.lit(None, dtype=pl.Int64).alias("count")).head(0)
+    if threshold is None:
+        return _cohort_table(raw, level, area, codes)
+    e_end = min(end, a)
+    # The KPI rows as the cards show them (month rule included: docs/privacy.md).
+    shown = disclose(con, start, end, as_of=a, metric_ids=[metric_id], threshold=threshold)
+
+    def every_level(s: dt.date, e: dt.date) -> pl.DataFrame:
+        rows = raw if (s, e) == (start, e_end) else _case_outcomes(con, metric, s, e, a)
+        rows = raw.clear() if rows is None else rows
+        return pl.concat([_cohort_table(rows, lv, None, codes) for lv in ALL_LEVELS])
+
+    out = disclosed_cohorts(every_level, shown, start, e_end, codes, threshold)
+    return of_area(out, level, area)
+
+
+def _cohort_table(
+    raw: pl.DataFrame, level: str, area: str | None, codes: tuple[str, ...]
+) -> pl.DataFrame:
+    grid = area_grid(level, area, outcome=codes)
     counts = place(raw, level, area).group_by("level", "area", "outcome").agg(pl.col("count").sum())
     out = grid.join(counts, on=["level", "area", "outcome"], how="left")
-    out = out.with_columns(pl.col("count").fill_null(0).cast(pl.Int64))
-    if threshold is None:
-        return out
-    # The KPI rows as the cards show them (month rule included: docs/privacy.md).
-    shown = disclose(con, start, end, as_of=as_of, metric_ids=[metric_id], threshold=threshold)
-    kpi = shown.period
-    return like_the_kpi(out, kpi, outcome_codes(metric_id), threshold)
+    return out.with_columns(pl.col("count").fill_null(0).cast(pl.Int64))
 
 
 def caseworkers_without_offers(
@@ -163,38 +179,3 @@ def caseworker_offer_summary(
             out, column, keys=("yksikko",), margins=[("area",)], threshold=threshold
         )
     return out
-
-
-def meeting_flows(
-    con: duckdb.DuckDBPyConnection,
-    start: dt.date,
-    end: dt.date,
-    *,
-    as_of: dt.date | None = None,
-    level: str = "koko_alue",
-    area: str | None = None,
-    threshold: int | None = None,
-) -> pl.DataFrame:
-    """Face-to-face meetings from the client's home municipality to the service point's:
-    ``level, area, kotikunta, palvelupiste, outside, count`` (the area is the home's)."""
-    raw = run_breakdown_sql(
-        con, sql_text("meeting_flows"), start, end, as_of=as_of,
-        needs=("tapahtumat", "asiakkaat"),
-    )  # fmt: skip
-    columns = ["level", "area", "kotikunta", "palvelupiste", "outside", "count"]
-    if raw is None:
-        schema = dict.fromkeys(columns, pl.String) | {"outside": pl.Boolean, "count": pl.Int64}
-        return pl.DataFrame(schema=schema)
-    out = (
-        place(raw, level, area, kunta="kotikunta")
-        .with_columns(
-            (pl.col("kotikunta") != pl.col("palvelupiste")).alias("outside"),
-            pl.col("count").cast(pl.Int64),
-        )
-        .select(columns)
-        .sort("kotikunta", "palvelupiste")
-    )
-    if threshold is None:
-        return out
-    margins = [("kotikunta",), ("palvelupiste",)]
-    return suppress_counts(out, margins=margins, threshold=threshold)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
+from math import gcd
 
 import numpy as np
 
@@ -125,8 +125,10 @@ def _add_companion(
     return False
 
 
-def _rref(rows: list[list[Fraction]]) -> list[list[Fraction]]:
-    """Reduced row echelon form (exact), zero rows dropped."""
+def _rref(rows: list[list[int]]) -> list[list[int]]:
+    """Reduced row echelon form up to a factor per row (exact, in integers: Gauss-Jordan
+    without fractions, each row divided by the gcd of its entries), zero rows dropped. A
+    row's zero pattern is that of the rational reduced form."""
     matrix = [row[:] for row in rows]
     rank, width = 0, len(matrix[0]) if matrix else 0
     for col in range(width):
@@ -134,12 +136,14 @@ def _rref(rows: list[list[Fraction]]) -> list[list[Fraction]]:
         if pivot is None:
             continue
         matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
-        lead = matrix[rank][col]
-        matrix[rank] = [a / lead for a in matrix[rank]]
+        lead_row = matrix[rank]
+        lead = lead_row[col]
         for r in range(len(matrix)):
-            if r != rank and matrix[r][col] != 0:
-                factor = matrix[r][col]
-                matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[rank], strict=True)]
+            factor = matrix[r][col]
+            if r != rank and factor != 0:
+                row = [a * lead - factor * b for a, b in zip(matrix[r], lead_row, strict=True)]
+                divisor = gcd(*row)
+                matrix[r] = [a // divisor for a in row] if divisor > 1 else row
         rank += 1
     return matrix[:rank]
 
@@ -152,9 +156,9 @@ def determined_cells(equations: Sequence[Equation], hidden: set[int]) -> set[int
     if len(unknowns) > _EXACT_LIMIT:
         return _determined_float(equations, unknowns)
     pos = {c: i for i, c in enumerate(unknowns)}
-    rows: list[list[Fraction]] = []
+    rows: list[list[int]] = []
     for eq in equations:
-        row = [Fraction(0)] * len(unknowns)
+        row = [0] * len(unknowns)
         for c in eq.children:
             if c in pos:
                 row[pos[c]] += 1

@@ -83,7 +83,7 @@ def write_or_send(
         if do_send:
             from metrics.digest_attachment import attachment_name, board_report_html
 
-            report = (attachment_name(d), board_report_html(con, d, lang))
+            report = (attachment_name(d), board_report_html(d, lang))
             text = render_text(d, lang, s.dashboard_url, attached=True)
             msg = build_message(subject(d, lang), s.digest_from, to, text, html, report)
             send(msg, s, to)

@@ -9,33 +9,36 @@ embeds plotly.js once (about 4.5 MB), so the mail is about 6 MB with it.
 
 from __future__ import annotations
 
-import duckdb
+from typing import TYPE_CHECKING
 
 from common.reference import AREA_NAME
 from metrics.digest_data import Digest
 from metrics.digest_html import targets_label
 from metrics.digest_text import Lang
 from metrics.engine import targets_year_used
-from metrics.privacy import suppress
-from metrics.series import metric_series
+
+if TYPE_CHECKING:
+    from ui.board_report import ReportInput
 
 FILE_NAME = "lautakuntaraportti_{start}_{end}.html"
 
 
-def board_report_html(con: duckdb.DuckDBPyConnection, d: Digest, lang: Lang) -> str:
-    """The board report of the whole area for the digest's period, small numbers suppressed."""
+def report_input(d: Digest, lang: Lang) -> ReportInput:
+    """What the attached report shows: the whole area's rows and monthly series of the
+    digest's disclosed table (metrics.disclosure, as the board's screens): it goes to the
+    minutes, so it carries the board's rule whoever receives the mail."""
     import streamlit.logger
 
     streamlit.logger.set_log_level("ERROR")  # "No runtime found": true and expected here
-    from ui import board_report, kpi_view
+    from ui import kpi_view
+    from ui.board_report import ReportInput
     from ui.i18n import t
 
     rows = d.table.filter((d.table["level"] == "koko_alue") & (d.table["area"] == AREA_NAME))
-    monthly = suppress(
-        metric_series(con, d.start, d.end, grain="month", as_of=d.as_of, level="koko_alue",
-                      area=AREA_NAME)
-    )  # fmt: skip
-    data = board_report.ReportInput(
+    monthly = d.monthly.filter(
+        (d.monthly["level"] == "koko_alue") & (d.monthly["area"] == AREA_NAME)
+    )
+    return ReportInput(
         lang=lang,
         area_label=f"{t('area_whole', lang)} ({AREA_NAME})",
         start=d.start,
@@ -47,6 +50,13 @@ def board_report_html(con: duckdb.DuckDBPyConnection, d: Digest, lang: Lang) -> 
         monthly=monthly,
         indicators=kpi_view.plan_indicators(targets_year_used(d.end)) if lang == "fi" else {},
     )
+
+
+def board_report_html(d: Digest, lang: Lang) -> str:
+    """The board report of the whole area for the digest's period (:func:`report_input`)."""
+    data = report_input(d, lang)
+    from ui import board_report
+
     return board_report.build(data)
 
 

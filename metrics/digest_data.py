@@ -1,10 +1,12 @@
 """What the director's Monday e-mail says, computed from the KPI table (docs/production.md).
 
-The period is the dashboard's default, the year to the data's as-of date ``A``. "A week
-earlier" is computed as the overview's change in a week (ui/cards.py): the same KPI table
-with the period ending seven days earlier, ``A`` unchanged. Both tables have the small-number
-rule applied (metrics.privacy.suppress, every level at once) because the mail leaves the
-dashboard; the mail shows the whole area's rows.
+The period is the dashboard's default, the year to the data's as-of date ``A``. The mail
+leaves the dashboard and is forwarded, so it carries the board's rule (docs/privacy.md "The
+Monday e-mail"): the KPI table and its monthly series are metrics.disclosure.disclose's, the
+same the board's screens and the attached board report show. "A week earlier" is the
+overview's change in a week (ui/cards.py: the period ending seven days earlier, ``A``
+unchanged), and as on the board's cards only for figures that are not about people: the two
+periods would difference into that week's clients. The mail shows the whole area's rows.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ import duckdb
 import polars as pl
 
 from common.reference import AREA_NAME
-from metrics.definition import ALL_LEVELS
-from metrics.engine import kpi_table
-from metrics.privacy import SUPPRESSED, suppress
+from metrics.disclosure import disclose
+from metrics.privacy import SUPPRESSED, basis_of
 from metrics.registry import REGISTRY
 from metrics.sql_context import read_as_of
 
@@ -66,7 +67,8 @@ class Digest:
     week_ago_end: date | None  # None in the first week of the year: nothing to compare
     loaded_at: datetime | None
     lines: tuple[MetricLine, ...]  # in the registry's order
-    table: pl.DataFrame  # the suppressed KPI table now, every level (for the attachment)
+    table: pl.DataFrame  # the disclosed KPI table now, every level (for the attachment)
+    monthly: pl.DataFrame  # its disclosed monthly series, every level (for the attachment)
 
     def attention(self) -> list[MetricLine]:
         """The targets off and at risk: off first, then at risk, each in registry order."""
@@ -90,22 +92,28 @@ def _loaded_at(con: duckdb.DuckDBPyConnection) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
+def compared_ids() -> list[str]:
+    """The metrics the mail compares with a week earlier: those not about people (the
+    board's cards show no change in a week of a figure about people either)."""
+    return [m.id for m in REGISTRY if basis_of(m.id) == "none"]
+
+
 def build_digest(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> Digest:
     """The mail's content for the data as of ``as_of`` (default: recorded at load)."""
     a = as_of if as_of is not None else read_as_of(con)
     start = date(a.year, 1, 1)
-    table = suppress(kpi_table(con, start, a, as_of=a, levels=ALL_LEVELS))
+    shown = disclose(con, start, a, as_of=a)
     week_ago_end: date | None = a - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end is not None and week_ago_end >= start:
-        earlier = suppress(kpi_table(con, start, week_ago_end, as_of=a, levels=ALL_LEVELS))
-        before = _area_rows(earlier)
+        earlier = disclose(con, start, week_ago_end, as_of=a, metric_ids=compared_ids())
+        before = _area_rows(earlier.period)
     else:
         week_ago_end = None
-    now = _area_rows(table)
+    now = _area_rows(shown.period)
     lines = tuple(
         MetricLine(m.id, now[m.id], before.get(m.id) if week_ago_end else None)
         for m in REGISTRY
         if m.id in now
     )
-    return Digest(a, start, a, week_ago_end, _loaded_at(con), lines, table)
+    return Digest(a, start, a, week_ago_end, _loaded_at(con), lines, shown.period, shown.monthly)

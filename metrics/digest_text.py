@@ -37,8 +37,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_before": ("Viikko sitten", "A week ago"),
     "col_now": ("Nyt", "Now"),
     "week_ago_note": (
-        "Viikko sitten = sama jakso {end} asti, kuten tavoiteseurannan kortit.",
-        "A week ago = the same period up to {end}, as on the dashboard's cards.",
+        "Viikko sitten = sama jakso {end} asti, kuten tavoiteseurannan kortit. Muutos viikossa "
+        "vain luvuille, jotka eivät koske henkilöitä: kahden jakson erotus paljastaisi yhden "
+        "viikon asiakkaat.",
+        "A week ago = the same period up to {end}, as on the dashboard's cards. Change in a "
+        "week only for figures not about people: the difference of the two periods would "
+        "give one week's clients away.",
     ),
     "small_note": (
         "Alle {n} henkilön lukuja ei näytetä ({small}), koska viesti lähtee sähköpostina.",

@@ -147,13 +147,16 @@ def suppress_counts(
     keys: Sequence[str] = (),
     margins: Sequence[Sequence[str]] = (),
     threshold: int = DEFAULT_THRESHOLD,
+    forced: str | None = None,
 ) -> pl.DataFrame:
     """A breakdown table of counts of people with small counts hidden (``column`` nulled,
     ``<column>_suppressed`` added). Each margin is a set of key columns: the rows sharing
     their values add up to a total the reader can see elsewhere, so no single cell may be
     recoverable from it. With ``level``/``area`` columns, rows with equal ``keys`` (the
     table's other key columns) also follow the area hierarchy (kunnat add up to their
-    service area and to the whole area)."""
+    service area and to the whole area). ``forced`` names a boolean column of cells hidden for
+    another reason (a month of the period is hidden: metrics.breakdown_disclosure), protected
+    like small ones."""
     rowid = "__row"
     work = df.with_row_index(rowid)
     equations: list[Equation] = []
@@ -174,9 +177,18 @@ def suppress_counts(
                         parent=None if eq.parent is None else ids[eq.parent],
                     )
                 )
-    hidden = protect(work[column].to_list(), equations, threshold) if threshold > 1 else set()
+    pinned = _flagged_rows(work, forced)
+    hidden = (
+        protect(work[column].to_list(), equations, threshold, pinned) if threshold > 1 else set()
+    )
     flag = pl.col(rowid).is_in(sorted(hidden))
     return work.with_columns(
         pl.when(flag).then(None).otherwise(pl.col(column)).alias(column),
         flag.alias(f"{column}_{SUPPRESSED}"),
     ).drop(rowid)
+
+
+def _flagged_rows(work: pl.DataFrame, column: str | None) -> set[int]:
+    if column is None:
+        return set()
+    return {i for i, f in enumerate(work[column].fill_null(False).to_list()) if f}

@@ -1,8 +1,14 @@
-"""The board report's download button (the HTML is built only when clicked)."""
+"""The board report's download button (the HTML is built only when clicked).
+
+The report goes to the minutes, which are public: it always carries the board's rule,
+whoever generates it (docs/privacy.md). Its period is the page's widened to whole calendar
+months (as the board's own pages are), and its figures are the disclosed ones of that
+period, so a report that management generates for 3.2.-17.4. is the board's 1.2.-30.4."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import streamlit as st
 
@@ -11,9 +17,17 @@ from access.roles import Capability
 from ui import blocks, board_report, indicators
 from ui.i18n import t
 from ui.page_context import PageContext
+from ui.view import whole_months
 
 
-def report_input(ctx: PageContext) -> board_report.ReportInput:
+def board_context(ctx: PageContext) -> PageContext:
+    """The page's context with the board's period: whole calendar months."""
+    start, end = whole_months(ctx.start, ctx.end)
+    return replace(ctx, start=start, end=end)
+
+
+def report_input(page: PageContext) -> board_report.ReportInput:
+    ctx = board_context(page)
     rows = ctx.kpi_on_screen()
     area = ctx.view.area
     own = rows.filter((rows["level"] == area.level) & (rows["area"] == area.area))
@@ -34,6 +48,7 @@ def report_input(ctx: PageContext) -> board_report.ReportInput:
 
 
 def report_bytes(ctx: PageContext) -> bytes:
+    """The report's HTML of the board's period (:func:`board_context`)."""
     return board_report.build(report_input(ctx)).encode("utf-8")
 
 
@@ -41,7 +56,8 @@ def _deferred(ctx: PageContext) -> Callable[[], bytes]:
     return lambda: report_bytes(ctx)
 
 
-def file_name(ctx: PageContext) -> str:
+def file_name(page: PageContext) -> str:
+    ctx = board_context(page)
     area = ctx.view.area.area.replace(" ", "_")
     return f"lautakuntaraportti_{area}_{ctx.start.isoformat()}_{ctx.end.isoformat()}.html"
 

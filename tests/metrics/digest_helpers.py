@@ -15,8 +15,7 @@ import pytest
 from common.reference import AREA_NAME
 from common.settings import get_settings
 from metrics.__main__ import main
-from metrics.engine import kpi_table
-from metrics.privacy import suppress
+from metrics.disclosure import disclose
 from pipelines import load_folder
 
 
@@ -38,15 +37,17 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
-def area_table(db: Path, end: date | None = None) -> pl.DataFrame:
-    """The suppressed KPI table of the whole area, year to date, as the mail should show it."""
+def area_table(db: Path, end: date | None = None, monthly: bool = False) -> pl.DataFrame:
+    """The whole area's KPI table (or ``monthly`` series), year to date, under the board's
+    rule (metrics.disclosure), as the mail and its attachment should show it."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         as_of = con.execute("SELECT as_of FROM meta_load").fetchall()[0][0]
-        table = kpi_table(con, date(as_of.year, 1, 1), end or as_of, as_of=as_of)
+        shown = disclose(con, date(as_of.year, 1, 1), end or as_of, as_of=as_of)
     finally:
         con.close()
-    return suppress(table).filter((pl.col("level") == "koko_alue") & (pl.col("area") == AREA_NAME))
+    table = shown.monthly if monthly else shown.period
+    return table.filter((pl.col("level") == "koko_alue") & (pl.col("area") == AREA_NAME))
 
 
 def html_rows(html: str, section: str) -> dict[str, list[str]]:

@@ -15,7 +15,6 @@ from metrics.breakdowns import (
     clients_per_htv,
     cohort_outcomes,
     fill_time_distribution,
-    fill_time_summary,
     meeting_flows,
 )
 from metrics.breakdowns_people import outcome_codes, outcome_sql
@@ -89,30 +88,6 @@ def test_channel_split_with_the_small_number_rule(db: KpiDb) -> None:
     # the interviews' total is public (the KPI card), so the 20 face to face go with it
     face = out.filter((pl.col("tyyppi") == "alkuhaastattelu") & (pl.col("kanava") == "kasvokkain"))
     assert face["count_suppressed"][0]
-
-
-def test_fill_time_buckets_mean_and_median(db: KpiDb) -> None:
-    for i, days in enumerate([0, 7, 8, 21, 22, 61, 100]):
-        closed = d("1.1.2025") + _days(days)
-        kunta = "Joensuu" if i < 4 else "Lieksa"
-        db.add("tyopaikat", tyopaikka_id=f"V{i}", kunta=kunta, julkaistu=d("1.1.2025"),
-               sulkeutunut=closed, tulos="taytetty")  # fmt: skip
-    db.add("tyopaikat", tyopaikka_id="X1", kunta="Joensuu", julkaistu=d("1.1.2025"),
-           sulkeutunut=d("5.1.2025"), tulos="peruttu")  # fmt: skip
-    dist = fill_time_distribution(db.con, d("1.1.2025"), d("30.4.2025"), as_of=A)
-    # 100 days after 1.1.2025 is 11.4.2025: inside the period.
-    assert counts(dist, "bucket") == {
-        "0–7": 2, "8–14": 1, "15–21": 1, "22–30": 1, "31–60": 0, "61+": 2
-    }  # fmt: skip
-    summary = fill_time_summary(db.con, d("1.1.2025"), d("30.4.2025"), as_of=A, level="kunta")
-    joensuu = summary.filter(pl.col("area") == "Joensuu").row(0, named=True)
-    assert (joensuu["vacancies"], joensuu["mean_days"], joensuu["median_days"]) == (4, 9.0, 7.5)
-    lieksa = summary.filter(pl.col("area") == "Lieksa").row(0, named=True)
-    assert (lieksa["vacancies"], lieksa["median_days"]) == (3, 61.0)
-    empty = summary.filter(pl.col("area") == "Kitee").row(0, named=True)
-    assert empty["vacancies"] == 0 and empty["mean_days"] is None
-    whole = kpi_row(db, "vacancy_fill_time_days", "Pohjois-Karjala", d("1.1.2025"), d("30.4.2025"))
-    assert whole["value"] == pytest.approx((0 + 7 + 8 + 21 + 22 + 61 + 100) / 7)
 
 
 def _days(n: int) -> dt.timedelta:

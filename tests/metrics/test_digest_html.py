@@ -7,11 +7,16 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import duckdb
+import polars as pl
 import pytest
 
+from common.reference import AREA_NAME
 from common.settings import get_settings
-from metrics.digest_data import MetricLine
-from metrics.privacy import SUPPRESSED
+from metrics.definition import ALL_LEVELS
+from metrics.digest_data import MetricLine, compared_ids
+from metrics.engine import kpi_table
+from metrics.privacy import SUPPRESSED, basis_of, suppress
 from metrics.registry import get
 from tests.metrics.digest_helpers import area_table, html_rows, load_sample, norm, run, use_env
 from ui.formatting import fmt_change, fmt_value
@@ -60,23 +65,26 @@ def test_every_number_equals_the_kpi_table(
         assert attention[metric_id][3].endswith(words[str(rows[metric_id]["status"])])
 
 
-def test_change_in_a_week_is_the_table_a_week_earlier(
+def test_change_in_a_week_only_for_figures_not_about_people(
     sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     html = _written(sample_db, tmp_path, capsys)
     now = {r["metric_id"]: r for r in area_table(sample_db).iter_rows(named=True)}
     as_of = next(iter(now.values()))["as_of"]
-    before = {
-        r["metric_id"]: r
-        for r in area_table(sample_db, end=date.fromordinal(as_of.toordinal() - 7)).iter_rows(
-            named=True
-        )
-    }
+    week_ago = date.fromordinal(as_of.toordinal() - 7)
+    before = {r["metric_id"]: r for r in area_table(sample_db, end=week_ago).iter_rows(named=True)}
     shown = html_rows(html, "all")
+    changed = html_rows(html, "changed")
+    compared = set(compared_ids())
+    assert compared and compared < set(now)
     changed_somewhere = False
     for metric_id, row in now.items():
         a, b = row["value"], before[metric_id]["value"]
-        if a is None or b is None or row[SUPPRESSED] or before[metric_id][SUPPRESSED]:
+        if metric_id not in compared:  # a figure about people: the board's cards show none
+            assert basis_of(metric_id) != "none"
+            assert shown[metric_id][2] == "–" and metric_id not in changed
+            continue
+        if a is None or b is None:
             assert shown[metric_id][2] == "–"
             continue
         expected = fmt_change(a - b, get(metric_id).unit, "fi")
@@ -84,6 +92,28 @@ def test_change_in_a_week_is_the_table_a_week_earlier(
         assert shown[metric_id][2] == norm(expected), metric_id
     assert changed_somewhere
     assert f"sama jakso {as_of.day - 7}.{as_of.month}.{as_of.year} asti" in html
+    assert "vain luvuille, jotka eivät koske henkilöitä" in html
+
+
+def test_the_mail_hides_what_the_board_rule_hides(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The month rule hides figures the old one-table rule showed; the mail hides them too."""
+    html = _written(sample_db, tmp_path, capsys)
+    shown = html_rows(html, "all")
+    board = {r["metric_id"]: r for r in area_table(sample_db).iter_rows(named=True)}
+    con = duckdb.connect(str(sample_db), read_only=True)
+    try:
+        as_of = con.execute("SELECT as_of FROM meta_load").fetchall()[0][0]
+        table = kpi_table(con, date(as_of.year, 1, 1), as_of, as_of=as_of, levels=ALL_LEVELS)
+    finally:
+        con.close()
+    whole = (pl.col("level") == "koko_alue") & (pl.col("area") == AREA_NAME)
+    old = {r["metric_id"]: r for r in suppress(table).filter(whole).iter_rows(named=True)}
+    newly_hidden = [m for m, r in board.items() if r[SUPPRESSED] and not old[m][SUPPRESSED]]
+    assert newly_hidden  # the sample has months of 1..4 people inside shown year totals
+    for metric_id in newly_hidden:
+        assert shown[metric_id][1] == "<5" and shown[metric_id][2] == "–"
 
 
 def test_outlook_safe_and_linked(

@@ -18,7 +18,8 @@ import pytest
 
 from common.settings import PROJECT_ROOT
 from metrics import disclosure, privacy
-from metrics.engine import kpi_table
+from metrics.definition import ALL_LEVELS
+from metrics.engine import compute, kpi_table
 from metrics.registry import REGISTRY
 from pipelines import load_folder
 
@@ -155,3 +156,23 @@ def test_most_whole_area_figures_stay_shown(con: duckdb.DuckDBPyConnection) -> N
     table = _basis(disclosure.disclose(con, first(1), last(12)).period)
     whole = table.filter(pl.col("level") == "koko_alue")
     assert whole["suppressed"].sum() < whole.height / 2
+
+
+def test_only_two_people_metrics_are_not_additive_over_months(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """docs/privacy.md "known limits": the month rule bounds the difference of two periods
+    for every people metric whose period is the sum of its months; only these two are not."""
+    start, end = first(1), last(12)
+    period = kpi_table(con, start, end, levels=ALL_LEVELS, metric_ids=PEOPLE)
+    months = compute(con, start, end, grain="month", levels=ALL_LEVELS, metric_ids=PEOPLE)
+    summed = months.group_by(KEY).agg(
+        pl.col("numerator").fill_null(0).sum().alias("n"),
+        pl.col("denominator").fill_null(0).sum().alias("d"),
+    )
+    joined = period.join(summed, on=KEY)
+    apart = (pl.col("numerator").fill_null(0) - pl.col("n")).abs() + (
+        pl.col("denominator").fill_null(0) - pl.col("d")
+    ).abs()
+    not_additive = set(joined.filter(apart > 1e-9)["metric_id"])
+    assert not_additive == {"caseworkers_making_job_offers", "clients_per_customer_service_htv"}
