@@ -429,6 +429,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart_buckets_month": ("kuukaudessa", "month"),
     "chart_hidden_week": ("viikkoa", "weeks"),
     "chart_hidden_month": ("kuukautta", "months"),
+    # --- national indicators and the Situation page (metrics.situation, ui/situation_view.py)
+    "code_reached": ("Jatkui yli 3 kk", "Lasted over 3 months"),
+    "code_not_reached": ("Päättyi 3 kk:n kuluessa", "Ended within 3 months"),
 }
 
 
