@@ -245,6 +245,18 @@ EXPORTS: tuple[Export, ...] = (
             _c("nuorten_yhteispalvelu", "youth_services", "bool"),
         ),
     ),
+    # Added 2026-12 (the national indicators): statement_processing_days.
+    Export(
+        name="lausunnot",
+        title_fi="Työvoimapoliittiset lausunnot",
+        title_en="Labour-policy statements",
+        columns=(
+            _c("lausunto_id", "statement_id", "str", unique=True),
+            _c("asiakas_id", "client_id", "str"),
+            _c("vireille", "pending_since", "date"),
+            _c("annettu", "issued", "date", False),
+        ),
+    ),
 )
 
 EXPORTS_BY_NAME: dict[str, Export] = {e.name: e for e in EXPORTS}
@@ -260,4 +272,6 @@ AS_OF_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tyopaikat", "sulkeutunut"),
     ("tilajaksot", "alkupvm"),
     ("tyonhakujaksot", "alkupvm"),
+    ("lausunnot", "vireille"),
+    ("lausunnot", "annettu"),
 )

@@ -32,6 +32,8 @@ OUTCOMES = ("on_time", "late", "excluded", "pending")  # the deadline cohorts' o
 TRAINING = "training_unemployment_ended_3_months"
 OUTCOMES_OF: dict[str, tuple[str, ...]] = {
     TRAINING: ("unemployment_ended", "unemployed", "pending"),
+    # unemployment spells of the period: lasted over 3 months (the numerator) or ended before
+    "unemployment_reaching_3_months": ("reached", "not_reached", "pending"),
 }
 _FINAL_SELECT = re.compile(r"^SELECT\b", re.MULTILINE)
 

@@ -7,6 +7,9 @@ For ``initial_contact_within_deadline`` ``raja`` is the limit in working days an
 ``supplementary_discussions_first_3_months`` ``raja`` is the number of supplementary
 discussions required and ``raja_jos_aiempi`` the number when one came before the interview.
 A case follows the rule in force on the date that starts it; a later amendment is a new row.
+Each rule's earliest row also applies to days before its ``voimassa_alkaen`` (the year-earlier
+view of 2025 reaches into 2024; docs/spec/METRICS.md): :func:`rules_frame` and
+:func:`rules_in_period` extend it back, the file keeps the date the source gives.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from common.reference import ReferenceError, reference_dir
 
 RULES_FILE = "maaraajat.csv"
 OPEN_END = dt.date(9999, 12, 31)
+# Where each rule's earliest row is taken to start (before any data can be).
+OPEN_START = dt.date(1900, 1, 1)
 _EVENT_CODES = {c.fi for c in EVENT_TYPES}
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -103,24 +108,33 @@ def _load_rules(directory: Path) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def in_force_from(rule: Rule, rules: tuple[Rule, ...]) -> dt.date:
+    """The first day ``rule`` applies: OPEN_START for its metric's earliest row (it also
+    applies to the days before its voimassa_alkaen), else its voimassa_alkaen."""
+    first = min(r.voimassa_alkaen for r in rules if r.metric_id == rule.metric_id)
+    return OPEN_START if rule.voimassa_alkaen == first else rule.voimassa_alkaen
+
+
 def rules_in_period(
     metric_id: str, start: dt.date, end: dt.date, directory: Path | None = None
 ) -> tuple[Rule, ...]:
     """The rules of ``metric_id`` in force on some day of ``[start, end]``."""
+    rules = load_rules(directory)
     return tuple(
         r
-        for r in load_rules(directory)
-        if r.metric_id == metric_id and r.voimassa_alkaen <= end and start <= r.voimassa_asti
+        for r in rules
+        if r.metric_id == metric_id and in_force_from(r, rules) <= end and start <= r.voimassa_asti
     )
 
 
 def rules_frame(directory: Path | None = None) -> pl.DataFrame:
-    """The rules as the ``kpi_rules`` relation the SQL joins on."""
+    """The rules as the ``kpi_rules`` relation the SQL joins on (each metric's earliest row
+    from OPEN_START)."""
     rules = load_rules(directory)
     return pl.DataFrame(
         {
             "metric_id": [r.metric_id for r in rules],
-            "voimassa_alkaen": [r.voimassa_alkaen for r in rules],
+            "voimassa_alkaen": [in_force_from(r, rules) for r in rules],
             "voimassa_asti": [r.voimassa_asti for r in rules],
             "raja": [r.raja for r in rules],
             "raja_jos_aiempi": [r.raja_jos_aiempi for r in rules],

@@ -53,6 +53,13 @@ class MetricDefinition(BaseModel):
     # shows the cohort table (on time / late / excluded / pending) of metrics.breakdowns.
     cohort: bool = False
     has_target: bool = True
+    # A count of people on a day (each bucket's elapsed end b_e): its SQL reads kpi_buckets and
+    # never kpi_days, so the engine can run it on the day one year earlier (the year-earlier
+    # target, metrics.year_before_target); empty for a day before the coverage start S.
+    on_day: bool = False
+    # A metric that is not a cohort but reports a pending count beside its value
+    # (statement_processing_days: the backlog on E).
+    reports_pending: bool = False
     # A yearly count target: its card shows the pace towards the year's target (the count so
     # far and the year-end projection of metrics.series).
     pace_to_year_target: bool = False

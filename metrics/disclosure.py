@@ -41,6 +41,7 @@ from metrics.privacy import (
     area_equations,
     basis_expr,
     basis_of,
+    hide_small_targets,
     suppress,
     with_hidden,
 )
@@ -122,6 +123,7 @@ def suppress_period(
             equations = area_equations(table["level"].to_list(), table["area"].to_list())
             hide_row |= {ids[i] for i in _protect_rows(table, equations, threshold)}
             hide_pending |= {ids[i] for i in _protect_pending(table, equations, threshold)}
+    work = hide_small_targets(work, _ROW, threshold)
     out = with_hidden(work, hide_row, hide_pending, _ROW)
     return out.drop("__basis", "__month_hidden", "__month_pending_hidden")
 

@@ -21,12 +21,15 @@ from metrics.sql_context import (
     MetricsError,
     existing_tables,
     open_cursor,
+    period_frames,
     read_as_of,
+    read_coverage_start,
     run_metric_sql,
 )
-from metrics.targeting import attach_targets
+from metrics.targeting import attach_targets, year_earlier_metrics
 from metrics.targets import targets_year_used
 from metrics.working_days import Grain
+from metrics.year_before_target import earlier_counts
 
 __all__ = ["KPI_COLUMNS", "MetricsError", "compute", "kpi_table", "targets_year_used"]
 
@@ -83,10 +86,21 @@ def compute(
     tables = existing_tables(con)
     available = [m for m in defs if all(e in tables for e in m.exports)]
 
+    coverage_start = read_coverage_start(con)
     cur, all_buckets = open_cursor(con, start, end, a, grain)
     try:
         parts = [_run(cur, group, a) for group in _by_query(available)]
         kunnat = cur.sql("SELECT kunta, palvelualue FROM ref_kunnat").pl()
+        # The year-earlier targets: the same SQL on the day one year before each bucket's E.
+        earlier = earlier_counts(
+            cur,
+            lambda c, group: _run(c, group, a),
+            _by_query(year_earlier_metrics(available, all_buckets)),
+            period_frames(start, end, a, grain)[1],
+            coverage_start,
+            kunnat,
+            levels,
+        )
     finally:
         cur.close()
     raw = pl.concat(parts) if parts else pl.DataFrame(schema=_RAW_SCHEMA)
@@ -94,8 +108,8 @@ def compute(
     rolled = roll_up(raw, kunnat, defs)
     grid = grid_of(defs, all_buckets, kunnat, levels)
     rows = grid.join(rolled, on=KEYS, how="left")
-    rows = _fill_and_value(rows, defs, {m.id for m in available}, a)
-    rows = attach_targets(rows, defs, a)
+    rows = _fill_and_value(rows, defs, {m.id for m in available}, a, coverage_start)
+    rows = attach_targets(rows, defs, a, earlier)
     return rows.sort(["_m", "_l", "_a", "b_start"]).select(
         pl.col("metric_id"),
         pl.col("level"),
@@ -130,15 +144,24 @@ def _run(
 
 
 def _fill_and_value(
-    rows: pl.DataFrame, defs: list[MetricDefinition], computed: set[str], as_of: dt.date
+    rows: pl.DataFrame,
+    defs: list[MetricDefinition],
+    computed: set[str],
+    as_of: dt.date,
+    coverage_start: dt.date | None = None,
 ) -> pl.DataFrame:
-    """Zeros where a computed metric had no cases; nulls where its export is missing or the
-    bucket had not begun by the as-of date; value = numerator / denominator (or the count)."""
+    """Zeros where a computed metric had no cases; nulls where its export is missing, the
+    bucket had not begun by the as-of date, or (a count on a day) its day E is before the
+    coverage start S; value = numerator / denominator (or the count)."""
     with_den = [m.id for m in defs if m.has_denominator]
-    cohorts = [m.id for m in defs if m.cohort]
+    cohorts = [m.id for m in defs if m.cohort or m.reports_pending]
     counts = [m.id for m in defs if not m.has_denominator]
-    live = pl.col("metric_id").is_in(list(computed)) & (pl.col("b_start") <= as_of)
+    on_day = [m.id for m in defs if m.on_day]
     mid = pl.col("metric_id")
+    live = mid.is_in(list(computed)) & (pl.col("b_start") <= as_of)
+    if coverage_start is not None:
+        day_e = pl.min_horizontal(pl.col("b_end"), pl.lit(as_of, dtype=pl.Date))
+        live = live & ~(mid.is_in(on_day) & (day_e < coverage_start))
     rows = rows.with_columns(
         pl.when(live).then(pl.col("numerator").fill_null(0.0)).alias("numerator"),
         pl.when(live & mid.is_in(with_den)).then(pl.col("denominator").fill_null(0.0))

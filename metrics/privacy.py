@@ -46,6 +46,9 @@ def basis_of(metric_id: str) -> Basis:
 
 
 _BASIS: dict[str, Basis] = {m.id: m.privacy for m in REGISTRY}
+# Counts of people whose target_value is itself a count of people (the year-earlier count of
+# metrics.year_before_target): the small-number rule applies to it as to the value.
+_PEOPLE_TARGETS = [m.id for m in REGISTRY if m.on_day and m.privacy != "none"]
 
 
 def area_equations(levels: Sequence[str], areas: Sequence[str]) -> list[Equation]:
@@ -117,7 +120,30 @@ def suppress(df: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFra
             for table in touched.partition_by(list(TABLE_KEYS), maintain_order=True):
                 ids = table[rowid].to_list()
                 hidden |= {ids[i] for i in _hidden_rows(table, column, threshold)}
+    work = hide_small_targets(work, rowid, threshold)
     return with_hidden(work, hide_row, hide_pending, rowid).drop("__basis")
+
+
+def hide_small_targets(work: pl.DataFrame, rowid: str, threshold: int) -> pl.DataFrame:
+    """The KPI rows (row ids in ``rowid``) with the year-earlier counts of people under the
+    small-number rule, judged per table across its areas like a value: a hidden one nulls
+    ``target_value`` and the ``status`` that compares with it."""
+    if threshold <= 1:
+        return work
+    target = pl.when(pl.col("metric_id").is_in(_PEOPLE_TARGETS)).then(pl.col("target_value"))
+    marked = work.with_columns(target.alias("__target"))
+    hidden: set[int] = set()
+    touched = marked.filter(_small(pl.col("__target"), threshold))
+    for table in touched.partition_by(list(TABLE_KEYS), maintain_order=True):
+        ids = table[rowid].to_list()
+        hidden |= {ids[i] for i in _hidden_rows(table, "__target", threshold)}
+    flag = pl.col(rowid).is_in(sorted(hidden))
+    return work.with_columns(
+        *[
+            pl.when(flag).then(None).otherwise(pl.col(c)).alias(c)
+            for c in ("target_value", "status")
+        ]
+    )
 
 
 def with_hidden(

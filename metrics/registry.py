@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from metrics import deadlines, employers, face_to_face, outcomes, structures
+from metrics import deadlines, employers, face_to_face, outcomes, situation, structures
 from metrics.definition import ALL_LEVELS, Level, MetricDefinition
 
 __all__ = [
@@ -117,6 +117,17 @@ GOALS: dict[str, Goal] = {
         icon=":material/storefront:",
         breakdowns=("palvelupisteet",),
     ),
+    # Added 2026-12: the area's situation as it is judged nationally (docs/spec/METRICS.md).
+    "tilanne": Goal(
+        title_fi="Työllisyysalueen tilanne: vähemmän työttömyyttä, erityisesti nuorten ja "
+        "pitkäaikaistyöttömien, ja enemmän maahanmuuttajien työllisyyttä",
+        title_en="The area's situation: less unemployment, especially among the young and the "
+        "long-term unemployed, and more employment for immigrants",
+        page="goal",
+        url_path="tilanne",
+        icon=":material/query_stats:",
+        breakdowns=("cohort_outcomes",),
+    ),
     "palveluprosessi": Goal(
         title_fi="Palveluprosessin lakisääteiset määräajat",
         title_en="Legal deadlines of the service process",
@@ -176,6 +187,14 @@ REGISTRY: tuple[MetricDefinition, ...] = build_registry(
         outcomes.TYM_MEAN_DURATION,
         face_to_face.MEETINGS_OUTSIDE_HOME,
         outcomes.CLIENTS_PER_HTV,
+        # Added 2026-12: the national indicators (docs/spec/METRICS.md).
+        situation.UNEMPLOYED,
+        situation.UNEMPLOYED_UNDER_25,
+        situation.LONG_TERM,
+        situation.UNEMPLOYED_IMMIGRANTS,
+        situation.REACHING_3_MONTHS,
+        situation.TIME_TO_EMPLOYMENT,
+        situation.STATEMENT_PROCESSING,
     )
 )
 

@@ -53,13 +53,19 @@ def tyonhakujaksot(p: Batch, first: int, last: int) -> pl.DataFrame:
 
 def tilajaksot(p: Batch, first: int, last: int) -> pl.DataFrame:
     t = p["kind"] == TRAINING
-    c, s, e = p["number"], p["start"], p["end"]
+    c, s = p["number"], p["start"]
     ss, se = p["service_start"], p["service_end"]
+    job = p["job_found"]
+    # A search that ends in employment: unemployed until the job starts, then tyollinen.
+    e = np.where(job, p["job_day"] - 1, p["end"])
     parts = [
         _spans(c[~t], s[~t], e[~t], first, last, tila=p["status"][~t]),
         _spans(c[t], s[t], ss[t] - 1, first, last, tila=np.zeros(int(t.sum()), dtype=np.int64)),
         _spans(c[t], ss[t], se[t], first, last, tila=np.full(int(t.sum()), 3)),
         _spans(c[t], se[t] + 1, e[t], first, last, tila=np.zeros(int(t.sum()), dtype=np.int64)),
+        _spans(
+            c[job], p["job_day"][job], p["end"][job], first, last, tila=np.full(int(job.sum()), 2)
+        ),
     ]
     return _finish(pl.concat(parts), "tila", STATUSES)
 

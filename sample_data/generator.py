@@ -31,6 +31,7 @@ from sample_data.population import STOCK_SHARE, asiakkaat_frame, make_clients
 from sample_data.profiles import REAL_SIZE, geography
 from sample_data.registers import palvelupisteet_frame, tyoryhmat_frame
 from sample_data.staff import build_staff, virkailijat_frame
+from sample_data.statements import lausunnot_frame
 
 CHUNK_SIZE = 20_000
 
@@ -121,6 +122,11 @@ def generate(options: Options) -> Summary:
             writer.write("tyopaikat", vacancy_frame(vac, rows["tyopaikat"] + 1))
             con = contacts(share, scale, employers, staff, geo, first, last, rng)
             writer.write("yrityskontaktit", contact_frame(con, rows["yrityskontaktit"] + 1))
+            statements = np.random.default_rng([options.seed, 2, chunk])
+            writer.write(
+                "lausunnot",
+                lausunnot_frame(periods, geo, first, last, rows["lausunnot"] + 1, statements),
+            )
             writer.summary.chunks += 1
             writer.summary.largest_chunk = max(writer.summary.largest_chunk, n)
     finally:

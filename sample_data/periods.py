@@ -25,8 +25,8 @@ PLAIN, TRAINING, TYM = 0, 1, 2
 STATUSES = ("tyoton", "lomautettu", "tyollinen", "palveluissa", "muu")
 # Status of a plain period: tyoton, lomautettu, tyollinen, muu; and median days of each.
 PLAIN_STATUS = (0, 1, 2, 4)
-PLAIN_P = (0.78, 0.10, 0.07, 0.05)
-PLAIN_MEDIAN = {0: 75.0, 1: 45.0, 2: 100.0, 4: 75.0}
+PLAIN_P = (0.72, 0.16, 0.07, 0.05)
+PLAIN_MEDIAN = {0: 150.0, 1: 70.0, 2: 100.0, 4: 75.0}
 MAX_PERIODS = 3
 
 
@@ -64,7 +64,11 @@ def _plan(
     start = np.where(stock & (kind == TYM), first - rng.integers(100, 700, n), start)
     status = np.array(PLAIN_STATUS)[rng.choice(4, n, p=PLAIN_P)]
     status = np.where(koto | (kind != PLAIN), 0, status)
-    median = np.vectorize(PLAIN_MEDIAN.get)(status) * np.where(koto, 2.0, 1.0)
+    median = (
+        np.vectorize(PLAIN_MEDIAN.get)(status)
+        * np.where(koto, 2.0, 1.0)
+        * _area_value(geo, muni, "search_length")
+    )
     end = start + _lognormal(rng, median, n)
     # Training periods: unemployed, in services, unemployed until the search ends.
     pre = rng.integers(20, 150, n)
@@ -90,6 +94,17 @@ def _plan(
     # likely to be on at any given day).
     remaining = first + _lognormal(rng, median * 3.0, n)
     end = np.where(stock, np.where(kind == TYM, np.maximum(end, first + 30), remaining), end)
+    # Open-market employment ends some searches: their last 1-30 days are a tyollinen spell
+    # (time_to_employment_days). Only unemployed or laid-off plain searches and training
+    # searches after the service; the search must be unemployed before the job starts.
+    job_day = end - rng.integers(0, 30, n)
+    unemployed_before = np.where(kind == TRAINING, service_end + 1, start) < job_day
+    job_found = (
+        (kind != TYM)
+        & ((kind == TRAINING) | (status <= 1))
+        & unemployed_before
+        & (rng.random(n) < _area_value(geo, muni, "employment_end"))
+    )
     return {
         "client": client,
         "muni": muni,
@@ -109,6 +124,8 @@ def _plan(
         "career": ~stock & (rng.random(n) < 0.04),
         "career_start": start + rng.integers(20, 120, n),
         "career_days": rng.integers(30, 150, n),
+        "job_found": job_found,
+        "job_day": job_day,
     }
 
 

@@ -33,6 +33,10 @@ class AreaProfile:
     offering_caseworkers: float  # customer-work caseworkers who make job offers (target 100 %)
     outside_home: float  # face-to-face meetings at another municipality's service point
     immigrant_share: float  # clients with immigrant background
+    # Added 2026-12 (the national indicators, docs/sample_data.md):
+    search_length: float  # multiplier of the median length of a plain job search
+    employment_end: float  # ended searches whose last days are open-market employment
+    statement_days: float  # median days to issue a labour-policy statement
 
 
 PROFILES: dict[str, AreaProfile] = {
@@ -50,6 +54,9 @@ PROFILES: dict[str, AreaProfile] = {
         offering_caseworkers=1.0,
         outside_home=0.03,
         immigrant_share=0.14,
+        search_length=0.95,
+        employment_end=0.42,
+        statement_days=12.0,
     ),
     "Joensuun seutu": AreaProfile(
         face_to_face_interview=0.78,
@@ -65,6 +72,9 @@ PROFILES: dict[str, AreaProfile] = {
         offering_caseworkers=0.9,
         outside_home=0.2,
         immigrant_share=0.07,
+        search_length=1.0,
+        employment_end=0.38,
+        statement_days=15.0,
     ),
     "Keski-Karjala": AreaProfile(
         face_to_face_interview=0.74,
@@ -80,6 +90,9 @@ PROFILES: dict[str, AreaProfile] = {
         offering_caseworkers=0.85,
         outside_home=0.08,
         immigrant_share=0.07,
+        search_length=1.1,
+        employment_end=0.33,
+        statement_days=19.0,
     ),
     "Pielisen Karjala": AreaProfile(
         face_to_face_interview=0.62,
@@ -95,6 +108,9 @@ PROFILES: dict[str, AreaProfile] = {
         offering_caseworkers=0.75,
         outside_home=0.06,
         immigrant_share=0.06,
+        search_length=1.25,
+        employment_end=0.28,
+        statement_days=24.0,
     ),
 }
 

@@ -28,6 +28,7 @@ COVERED_BY: dict[str, str] = {
     "pipelines.exports": "tests/pipelines/test_storage_order.py",
     "pipelines.exports.asiakkaat": "tests/pipelines/test_bad_files.py",
     "pipelines.exports.koulutukset": "tests/pipelines/test_bad_files.py",
+    "pipelines.exports.lausunnot": "tests/pipelines/test_bad_files.py",
     "pipelines.exports.palvelujaksot": "tests/pipelines/test_bad_files.py",
     "pipelines.exports.palvelupisteet": "tests/pipelines/test_bad_files.py",
     "pipelines.exports.tapahtumat": "tests/pipelines/test_bad_files.py",

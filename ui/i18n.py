@@ -436,6 +436,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "If the exports' columns or codes have the source system's own names, add "
         "mapping.toml, which says which column and code is which, to the files.",
     ),
+    # --- national indicators and the Situation page (metrics.situation, ui/situation_view.py)
+    "code_reached": ("Jatkui yli 3 kk", "Lasted over 3 months"),
+    "code_not_reached": ("Päättyi 3 kk:n kuluessa", "Ended within 3 months"),
 }
 
 

@@ -7,6 +7,7 @@ are known when the references are checked.
 from pipelines.exports import (
     asiakkaat,
     koulutukset,
+    lausunnot,
     palvelujaksot,
     palvelupisteet,
     tapahtumat,
@@ -31,5 +32,6 @@ SPECS: tuple[ExportSpec, ...] = (
     koulutukset.SPEC,
     tyoryhmat.SPEC,
     palvelupisteet.SPEC,
+    lausunnot.SPEC,
 )
 SPECS_BY_NAME: dict[str, ExportSpec] = {s.name: s for s in SPECS}

@@ -6,12 +6,19 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from common.reference import ReferenceError
-from metrics.deadline_rules import load_rules, no_rule_message, rules_in_period
+from metrics.deadline_rules import (
+    OPEN_START,
+    load_rules,
+    no_rule_message,
+    rules_frame,
+    rules_in_period,
+)
 from metrics.working_days import buckets, calendar_frame, nth_working_day_after
-from tests.metrics.kpidb import d
+from tests.metrics.kpidb import KpiDb, d
 
 
 @pytest.mark.parametrize(
@@ -128,5 +135,23 @@ def test_a_page_can_say_why_a_rule_based_metric_is_empty() -> None:
     assert no_rule_message(metric, d("1.12.2025"), d("31.1.2026")) is None  # partly in force
     assert no_rule_message("initial_contact_within_deadline", d("1.1.2027"), d("2.1.2027")) is None
     assert no_rule_message("employer_contacts", d("1.1.2026"), d("2.1.2026")) is None
-    before = no_rule_message(metric, d("1.1.2024"), d("31.12.2024"))
-    assert before is not None and "1.1.2025" in before[0]
+    # each rule's earliest row also applies before its voimassa_alkaen: 2024 has a rule
+    assert no_rule_message(metric, d("1.1.2024"), d("31.12.2024")) is None
+
+
+def test_each_rules_earliest_row_also_applies_to_the_days_before_it() -> None:
+    """The year-earlier view of 2025 reaches into 2024 (docs/spec/METRICS.md)."""
+    contact = rules_in_period("initial_contact_within_deadline", d("1.1.2024"), d("31.12.2024"))
+    assert [(r.voimassa_alkaen, r.raja) for r in contact] == [(d("1.1.2025"), 5)]
+    frame = rules_frame().filter(pl.col("metric_id") == "initial_contact_within_deadline")
+    assert frame["voimassa_alkaen"].to_list() == [OPEN_START, d("1.1.2026")]
+
+
+def test_a_job_search_of_2024_follows_the_earliest_rule() -> None:
+    db = KpiDb()
+    db.client("A", "Joensuu")
+    db.add("tyonhakujaksot", asiakas_id="A", alkupvm=d("4.3.2024"))  # Monday: D = Mon 11.3.2024
+    db.event("A", "taydentava_tyonhakukeskustelu", d("11.3.2024"), kanava="puhelin")
+    rows = db.kpi("initial_contact_within_deadline", d("1.3.2024"), d("31.3.2024"),
+                  as_of=d("31.12.2024"))  # fmt: skip
+    assert (rows["Joensuu"]["numerator"], rows["Joensuu"]["denominator"]) == (1, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import get_args
 
@@ -20,6 +21,7 @@ from metrics.registry import (
     goals_with_page,
 )
 from metrics.rule_dates import rule_changes, series_end
+from metrics.standing_targets import standing_target
 from metrics.targets import load_targets
 from tests.metrics.kpidb import d
 
@@ -41,13 +43,21 @@ METRICS_MD_IDS = {
     "tym_mean_duration_months",
     "meetings_outside_home_municipality",
     "clients_per_customer_service_htv",
+    # the national indicators (added 2026-12)
+    "unemployed_job_seekers",
+    "unemployed_under_25",
+    "long_term_unemployed",
+    "unemployed_immigrants",
+    "unemployment_reaching_3_months",
+    "time_to_employment_days",
+    "statement_processing_days",
 }
 
 
-def test_registry_holds_exactly_the_17_metrics_of_metrics_md() -> None:
-    assert len(REGISTRY) == 17
+def test_registry_holds_exactly_the_metrics_of_metrics_md() -> None:
+    assert len(REGISTRY) == len(METRICS_MD_IDS)
     assert {m.id for m in REGISTRY} == METRICS_MD_IDS
-    assert sum(not m.has_target for m in REGISTRY) == 2
+    assert sum(not m.has_target for m in REGISTRY) == 5
 
 
 def test_building_the_registry_fails_on_a_duplicate_id() -> None:
@@ -73,8 +83,8 @@ def test_get_names_the_known_ids_on_a_miss() -> None:
         get("no_such_metric")
 
 
-def test_goals_are_the_plans_six_groups_plus_process_and_follow_up() -> None:
-    assert len(GOALS) == 8
+def test_goals_are_the_plans_six_groups_plus_process_situation_and_follow_up() -> None:
+    assert len(GOALS) == 9
     plan_groups = {t.tavoite for t in load_targets(2025).values()} - {
         "Palveluprosessin lakisääteiset määräajat (palvelusuunnitelma 5.1)",
         "TYM-prosessin keston keskimääräinen tavoiteaika (palvelusuunnitelma 5.3.2)",
@@ -98,8 +108,10 @@ def test_every_metric_has_titles_a_goal_a_privacy_basis_sql_and_a_target_row_unl
     assert metric.privacy in get_args(PrivacyBasis)
     assert "SELECT" in metric.query()
     assert "{" not in metric.query(), "values are bound parameters, never formatted in"
-    for year in TARGET_YEARS:  # every dated targets file of reference/
-        assert (metric.id in load_targets(year)) == metric.has_target, year
+    for year in TARGET_YEARS:  # every dated targets file of reference/ ...
+        # ... or a row of reference/jatkuvat_tavoitteet.csv in force at the end of that year
+        standing = standing_target(metric.id, dt.date(year, 12, 31)) is not None
+        assert (metric.id in load_targets(year) or standing) == metric.has_target, year
     goal = GOALS[metric.goal]
     assert goal.title_fi and goal.title_en
 
@@ -128,6 +140,7 @@ def test_the_goals_pages_keep_their_urls() -> None:
         "ekosysteemi",
         "koulutukset",
         "palvelupisteet",
+        "tilanne",
     )
     assert goals_with_page("service_process") == ("palveluprosessi",)
     assert GOALS["seuranta"].page is None

@@ -161,6 +161,13 @@ _BAD_XLSX = _csv_rows("tapahtumat")
 _BAD_XLSX[3][3] = "31.2.2025"  # Excel row 4
 _GOOD_PARQUET = pl.read_csv(io.StringIO(GOOD["tapahtumat"]), separator=";", infer_schema=False)
 
+# A valid lausunnot export (optional, so not in GOOD): the cases below break it one way each.
+_STATEMENTS = """lausunto_id;asiakas_id;vireille;annettu
+L1;A1;2025-02-01;2025-02-14
+L2;A2;2025-03-10;2025-03-20
+L3;A3;2026-10-01;
+"""
+
 # id, files changed, expected (file, Excel row, column, rule)
 CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str | None, str]]] = [
     ("wrong_delimiter", {"asiakkaat": GOOD["asiakkaat"].replace(";", "|")},
@@ -251,6 +258,17 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
     ("every_file_header_only", {n: t.splitlines()[0] + "\n" for n, t in GOOD.items()},
      ("asiakkaat", None, None, "would_be_empty")),
     ("one_export_left_out", {"tyopaikat": None}, ("tyopaikat", None, None, "would_be_empty")),
+    # lausunnot (added 2026-12): issued before pending, either date after the extraction date
+    ("statement_issued_before_pending", {"lausunnot": _STATEMENTS.replace("L2;A2;2025-03-10;2025-03-20", "L2;A2;2025-03-10;2025-03-09")},
+     ("lausunnot.csv", 3, "annettu", "end_before_start")),
+    ("statement_pending_after_extraction", {"lausunnot": _STATEMENTS.replace("L3;A3;2026-10-01", "L3;A3;2026-11-01")},
+     ("lausunnot.csv", 4, "vireille", "after_extraction")),
+    ("statement_issued_after_extraction", {"lausunnot": _STATEMENTS.replace("2025-03-20", "2026-11-02")},
+     ("lausunnot.csv", 3, "annettu", "after_extraction")),
+    ("statement_unknown_client", {"lausunnot": _STATEMENTS.replace("L1;A1", "L1;A7")},
+     ("lausunnot.csv", 2, "asiakas_id", "unknown_reference")),
+    ("statement_id_twice", {"lausunnot": _STATEMENTS.replace("L3;", "L1;")},
+     ("lausunnot.csv", 4, "lausunto_id", "duplicate")),
     *_hetu_cases(),
     *XLSX_BOMBS,
     *PARQUET_TYPES,
@@ -344,3 +362,14 @@ def test_a_special_file_named_like_an_export_is_refused_unopened(
     assert sha256(loaded_db) == before
     issue = caught.value.report.errors[0]
     assert (issue.file, issue.rule) == ("koulutukset.csv", "not_regular_file")
+
+
+def test_lausunnot_loads_and_its_dates_count_for_the_default_as_of(tmp_path: Path) -> None:
+    """An issued statement later than every other date sets the default as-of date."""
+    latest = _STATEMENTS.replace("L3;A3;2026-10-01;", "L3;A3;2026-10-01;2026-11-03")
+    folder = write_folder(tmp_path / "exports", lausunnot=latest)
+    summary = load_folder(folder, tmp_path / "kpi.duckdb")
+    assert summary.as_of == date(2026, 11, 3)
+    pending = _STATEMENTS.replace("L3;A3;2026-10-01", "L3;A3;2026-11-05")
+    folder = write_folder(tmp_path / "exports2", lausunnot=pending)
+    assert load_folder(folder, tmp_path / "kpi2.duckdb").as_of == date(2026, 11, 5)

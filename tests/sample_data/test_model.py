@@ -126,3 +126,33 @@ def test_some_caseworkers_make_no_job_offers(tables: dict[str, pl.DataFrame]) ->
     making = set(offers["virkailija_id"])
     share = sum(w in making for w in workers["virkailija_id"]) / workers.height
     assert 0.5 < share < 1.0
+
+
+def test_statements_take_5_to_40_days_slower_in_pielisen_karjala(year_folder: Path) -> None:
+    areas = pl.DataFrame(
+        {"kunta": [m.kunta for m in municipalities()],
+         "alue": [m.palvelualue for m in municipalities()]}
+    )  # fmt: skip
+    statements = read(year_folder, "lausunnot")
+    issued = statements.filter(pl.col("annettu").is_not_null())
+    days = (issued["annettu"] - issued["vireille"]).dt.total_days()
+    assert days.min() >= 5 and days.max() <= 40
+    assert statements["annettu"].null_count() > 0  # a backlog at the extraction date
+    joined = issued.with_columns(days.alias("days")).join(
+        read(year_folder, "asiakkaat"), on="asiakas_id"
+    )
+    mean = dict(joined.join(areas, on="kunta").group_by("alue").agg(pl.col("days").mean()).rows())
+    assert mean["Pielisen Karjala"] - mean["Joensuu"] > 5
+    # about 2 200 a year at N = 20 000: a few hundred at N = 4 000
+    assert 200 < statements.height < 1000
+
+
+def test_some_searches_end_in_open_market_employment(year_folder: Path) -> None:
+    spells = read(year_folder, "tilajaksot")
+    searches = read(year_folder, "tyonhakujaksot").filter(pl.col("loppupvm").is_not_null())
+    ended_employed = searches.join(
+        spells.filter(pl.col("tila") == "tyollinen"),
+        left_on=["asiakas_id", "loppupvm"], right_on=["asiakas_id", "loppupvm"],
+    )  # fmt: skip
+    share = ended_employed.height / searches.height
+    assert 0.2 < share < 0.5
