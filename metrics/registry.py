@@ -1,7 +1,8 @@
 """The explicit registry of every metric of docs/spec/METRICS.md and the plan's goal groups.
 
 ``REGISTRY`` lists the 12 targets of the plan's table, the 3 service-process rules of its
-section 5 and the 2 figures without a target, in the order the dashboard shows them.
+section 5 (with the 3-monthly job-search discussion of the law) and the 2 figures without
+a target, in the order the dashboard shows them.
 Building it fails on a duplicate id.
 
 ``GOALS`` is the one list of the goal groups, in the order every surface shows them (the
@@ -173,6 +174,7 @@ REGISTRY: tuple[MetricDefinition, ...] = build_registry(
         structures.SERVICE_POINTS_YOUTH,
         deadlines.INITIAL_CONTACT,
         deadlines.SUPPLEMENTARY_DISCUSSIONS,
+        deadlines.JOB_SEARCH_DISCUSSION,
         outcomes.TYM_MEAN_DURATION,
         face_to_face.MEETINGS_OUTSIDE_HOME,
         outcomes.CLIENTS_PER_HTV,

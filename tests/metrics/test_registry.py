@@ -41,11 +41,17 @@ METRICS_MD_IDS = {
     "tym_mean_duration_months",
     "meetings_outside_home_municipality",
     "clients_per_customer_service_htv",
+    "job_search_discussion_every_3_months",
+}
+# Metrics whose target is not in the yearly tavoitteet_YYYY.csv.
+CONTINUING_TARGETS = {
+    # target: reference/jatkuvat_tavoitteet.csv (merged from the national branch)
+    "job_search_discussion_every_3_months",
 }
 
 
-def test_registry_holds_exactly_the_17_metrics_of_metrics_md() -> None:
-    assert len(REGISTRY) == 17
+def test_registry_holds_exactly_the_metrics_of_metrics_md() -> None:
+    assert len(REGISTRY) == len(METRICS_MD_IDS)
     assert {m.id for m in REGISTRY} == METRICS_MD_IDS
     assert sum(not m.has_target for m in REGISTRY) == 2
 
@@ -99,7 +105,8 @@ def test_every_metric_has_titles_a_goal_a_privacy_basis_sql_and_a_target_row_unl
     assert "SELECT" in metric.query()
     assert "{" not in metric.query(), "values are bound parameters, never formatted in"
     for year in TARGET_YEARS:  # every dated targets file of reference/
-        assert (metric.id in load_targets(year)) == metric.has_target, year
+        yearly = metric.has_target and metric.id not in CONTINUING_TARGETS
+        assert (metric.id in load_targets(year)) == yearly, year
     goal = GOALS[metric.goal]
     assert goal.title_fi and goal.title_en
 
