@@ -124,7 +124,7 @@ GOALS: dict[str, Goal] = {
         page="service_process",
         url_path="palveluprosessi",
         icon=":material/schedule:",
-        breakdowns=("cohort_outcomes",),
+        breakdowns=("cohort_outcomes", "deadlines_due"),
     ),
     "seuranta": Goal(
         title_fi="Seurattavat tunnusluvut (ei tavoitetta)",
