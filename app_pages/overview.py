@@ -3,7 +3,7 @@
 import streamlit as st
 
 from metrics.registry import GOALS
-from ui import blocks, board_report_download, cards, downloads, kpi_view
+from ui import blocks, board_report_download, cards, downloads, due_view, kpi_view
 from ui.i18n import t
 
 ctx = blocks.require_context("nav_overview")
@@ -22,6 +22,8 @@ with st.container(horizontal=True, vertical_alignment="center"):
     # What the cards show (small numbers as <5), and separately the analyst's raw numbers.
     downloads.buttons(ctx.kpi_on_screen(), stem, "overview_kpi", lang)
     downloads.unsuppressed_buttons(ctx.kpi(), stem, "overview_kpi", lang)
+
+due_view.draw_card(ctx)  # Määräajat tällä viikolla / Deadlines this week
 
 goals = [
     (kpi_view.goal_title(goal, lang), [all_cards[m.id] for m in metrics])

@@ -1,4 +1,5 @@
-"""Command line: ``python -m metrics export`` (docs/spec/CLI.md), the KPI table to a file.
+"""Command line: ``python -m metrics export`` (docs/spec/CLI.md), the KPI table to a file
+(``digest`` and ``due`` live in metrics.digest_cli and metrics.due_cli).
 
 Exit codes: 0 written, 1 bad input (missing or broken database, unknown metric, a period
 that ends before it starts, a folder that does not exist; a Finnish and English message on
@@ -22,6 +23,7 @@ from common.duckdb_files import open_read_only
 from metrics.definition import ALL_LEVELS
 from metrics.digest_cli import add_digest_parser, run_digest
 from metrics.disclosure import disclose
+from metrics.due_cli import add_due_parser, run_due
 from metrics.engine import MetricsError, kpi_table
 from metrics.kpi_file import ExportError, write_table
 from metrics.privacy import DEFAULT_THRESHOLD, small_token
@@ -82,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, metavar="FILE",
                      help="output file; '-' writes CSV to standard output")  # fmt: skip
     add_digest_parser(sub)
+    add_due_parser(sub)
     return parser
 
 
@@ -184,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "digest":
         return run_digest(args, parser)
+    if args.command == "due":
+        return run_due(args, parser)
 
     def action() -> int:
         _check(args, parser)

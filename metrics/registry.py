@@ -1,7 +1,8 @@
 """The explicit registry of every metric of docs/spec/METRICS.md and the plan's goal groups.
 
 ``REGISTRY`` lists the 12 targets of the plan's table, the 3 service-process rules of its
-section 5 and the 2 figures without a target, in the order the dashboard shows them.
+section 5 (with the 3-monthly job-search discussion of the law) and the 2 figures without
+a target, in the order the dashboard shows them.
 Building it fails on a duplicate id.
 
 ``GOALS`` is the one list of the goal groups, in the order every surface shows them (the
@@ -134,7 +135,7 @@ GOALS: dict[str, Goal] = {
         page="service_process",
         url_path="palveluprosessi",
         icon=":material/schedule:",
-        breakdowns=("cohort_outcomes",),
+        breakdowns=("cohort_outcomes", "deadlines_due"),
     ),
     "seuranta": Goal(
         title_fi="Seurattavat tunnusluvut (ei tavoitetta)",
@@ -184,6 +185,7 @@ REGISTRY: tuple[MetricDefinition, ...] = build_registry(
         structures.SERVICE_POINTS_YOUTH,
         deadlines.INITIAL_CONTACT,
         deadlines.SUPPLEMENTARY_DISCUSSIONS,
+        deadlines.JOB_SEARCH_DISCUSSION,
         outcomes.TYM_MEAN_DURATION,
         face_to_face.MEETINGS_OUTSIDE_HOME,
         outcomes.CLIENTS_PER_HTV,

@@ -15,6 +15,7 @@ from metrics.deadline_rules import OPEN_END, Rule, en_date, fi_date, load_rules,
 
 INITIAL_CONTACT = "initial_contact_within_deadline"
 SUPPLEMENTARY = "supplementary_discussions_first_3_months"
+JOB_SEARCH_DISCUSSION = "job_search_discussion_every_3_months"
 # The events a rule can name, as a sentence says them (Finnish, English).
 _EVENT_WORDS: dict[str, tuple[str, str]] = {
     "alkuhaastattelu": ("alkuhaastattelu", "an initial interview"),
@@ -48,6 +49,13 @@ def rule_text(rule: Rule) -> tuple[str, str]:
             f"kuukauden aikana{fi_after if earlier else ''}",
             f"{rule.raja} supplementary discussions in the 3 months after the initial "
             f"interview{en_after if earlier else ''}",
+        )
+    if rule.metric_id == JOB_SEARCH_DISCUSSION:
+        return (
+            f"työnhakukeskustelu viimeistään {rule.raja} kuukauden kuluttua alkuhaastattelusta "
+            "tai edellisestä työnhakukeskustelusta",
+            f"a job-search discussion within {rule.raja} months of the initial interview or the "
+            "previous job-search discussion",
         )
     raise KeyError(f"no wording for the rules of {rule.metric_id!r}")
 

@@ -439,6 +439,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- national indicators and the Situation page (metrics.situation, ui/situation_view.py)
     "code_reached": ("Jatkui yli 3 kk", "Lasted over 3 months"),
     "code_not_reached": ("Päättyi 3 kk:n kuluessa", "Ended within 3 months"),
+    # Deadlines coming up (the weekly list; ui/due_view.py)
+    "deadlines_due": ("Määräajat lähipäivinä", "Deadlines coming up"),
+    "due_within": ("Erääntyy työpäivän kuluessa", "Due within working days"),
+    "due_intro": (
+        "Avoimet tapaukset {as_of}: myöhässä (määräpäivä ennen {as_of}) ja {n} työpäivän "
+        "kuluessa erääntyvät (määräpäivä {as_of}–{until}). Tehty toimenpide, myös myöhässä "
+        "tehty, sulkee tapauksen; päättyneen työnhaun tai asiakkuuden tapaukset eivät ole "
+        "listalla.",
+        "Open cases on {as_of}: overdue (deadline before {as_of}) and due within {n} working "
+        "days (deadline {as_of} – {until}). A deed, also a late one, closes a case; cases "
+        "whose job search or customership has ended are not listed.",
+    ),
+    "due_col_rule": ("Määräaika", "Deadline rule"),
+    "due_col_overdue": ("Myöhässä", "Overdue"),
+    "due_col_due": ("Erääntyy {n} työpäivän kuluessa", "Due within {n} working days"),
+    "due_total": ("Kaikki määräajat", "All deadline rules"),
+    "due_by_area": ("Alueittain, kaikki määräajat", "By area, all deadline rules"),
+    "due_cases_note": (
+        "Tapausluettelo (pseudonyymit asiakastunnukset) on vain sisäiseen käyttöön.",
+        "The case list (pseudonymous client ids) is for internal use only.",
+    ),
+    "due_card_title": ("Määräajat tällä viikolla", "Deadlines this week"),
+    "due_card_overdue": ("myöhässä", "overdue"),
+    "due_card_due": ("erääntyy {until} mennessä", "due by {until}"),
+    "due_card_link": ("Palveluprosessin määräajat →", "Service-process deadlines →"),
 }
 
 

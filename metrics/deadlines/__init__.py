@@ -81,3 +81,24 @@ SUPPLEMENTARY_DISCUSSIONS = MetricDefinition(
     goal="palveluprosessi",
     sql="deadlines/supplementary_discussions.sql",
 )
+
+JOB_SEARCH_DISCUSSION = MetricDefinition(
+    id="job_search_discussion_every_3_months",
+    title_fi="Työnhakukeskustelu kolmen kuukauden välein",
+    title_en="Job-search discussion every 3 months",
+    description_fi="Alkuhaastatteluista ja työnhakukeskusteluista ne, joita seurasi seuraava "
+    "työnhakukeskustelu viimeistään kolmen kuukauden kuluttua. Tapaus kuuluu määräpäivän "
+    "jaksoon; ei lasketa, jos asiakas ei määräpäivänä ollut työtön tai lomautettu tai "
+    "työnhaku oli päättynyt.",
+    description_en="Of the initial interviews and job-search discussions, those followed by the "
+    "next job-search discussion within 3 months. A case belongs to the period of its deadline; "
+    "left out when on the deadline the client was not unemployed or laid off, or the job "
+    "search had ended.",
+    unit="share",
+    direction="higher",
+    exports=("tapahtumat", "tilajaksot", "tyonhakujaksot", "asiakkaat"),
+    privacy="denominator",
+    cohort=True,
+    goal="palveluprosessi",
+    sql="deadlines/job_search_discussion.sql",
+)

@@ -104,7 +104,13 @@ def test_the_rules_table_follows_the_law_and_the_plan() -> None:
         rules_in_period("supplementary_discussions_first_3_months", d("1.1.2026"), dt.date.max)
         == ()
     )
-    assert len(load_rules()) == 3
+    three_monthly = rules_in_period(
+        "job_search_discussion_every_3_months", d("1.1.2025"), d("31.12.2026")
+    )
+    assert [(r.voimassa_alkaen, r.raja, r.tapahtumat) for r in three_monthly] == [
+        (d("1.1.2025"), 3, ("alkuhaastattelu", "tyonhakukeskustelu"))
+    ]
+    assert len(load_rules()) == 4
 
 
 def test_an_overlapping_rule_is_an_error_naming_the_row(tmp_path: Path) -> None:

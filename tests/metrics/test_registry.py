@@ -51,6 +51,7 @@ METRICS_MD_IDS = {
     "unemployment_reaching_3_months",
     "time_to_employment_days",
     "statement_processing_days",
+    "job_search_discussion_every_3_months",
 }
 
 

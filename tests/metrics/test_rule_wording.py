@@ -9,6 +9,7 @@ from metrics.deadline_rules import load_rules
 from metrics.registry import REGISTRY
 from metrics.rule_wording import (
     INITIAL_CONTACT,
+    JOB_SEARCH_DISCUSSION,
     SUPPLEMENTARY,
     rule_change_in_period,
     rule_text,
@@ -81,3 +82,12 @@ def test_no_metric_description_repeats_a_rules_limit() -> None:
 def test_rule_text_is_lower_case_for_use_inside_a_sentence() -> None:
     fi, en = rule_text(next(r for r in load_rules() if r.metric_id == INITIAL_CONTACT))
     assert fi.startswith("alkuhaastattelu") and en.startswith("an initial interview")
+
+
+def test_the_three_monthly_rule_in_words_comes_from_its_row() -> None:
+    fi, en = wording_in_period(JOB_SEARCH_DISCUSSION, d("1.1.2026"), d("31.1.2026")) or ("", "")
+    assert fi == (
+        "Työnhakukeskustelu viimeistään 3 kuukauden kuluttua alkuhaastattelusta tai "
+        "edellisestä työnhakukeskustelusta"
+    )
+    assert en.startswith("A job-search discussion within 3 months")
