@@ -429,6 +429,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart_buckets_month": ("kuukaudessa", "month"),
     "chart_hidden_week": ("viikkoa", "weeks"),
     "chart_hidden_month": ("kuukautta", "months"),
+    # a year earlier (issue 13, item 4): the value of the same period a year earlier
+    "year_earlier_value": ("vuotta aiemmin {value}", "a year earlier {value}"),
+    "year_earlier_change": ("muutos {change}", "change {change}"),
+    "year_earlier_none": (
+        "Vuotta aiempaa tietoa ei ole: aineisto alkaa {date}",
+        "No data a year earlier: the data begin on {date}",
+    ),
+    "year_earlier_rule": ("Vuotta aiemmin: {message}", "A year earlier: {message}"),
+    "year_earlier_period": ("Vertailujakso {period}", "Compared with {period}"),
 }
 
 
