@@ -135,7 +135,7 @@ def metric_section(
         bind="query-params",  # a link reproduces the chosen view (?view_<metric>=kunta)
     )
     if choice in levels:
-        _by_area(ctx, m, table, str(choice))
+        _by_area(ctx, m, table, str(choice), earlier)
     else:
         _trend(ctx, m, row, "week" if choice == "week" else "month")
 
@@ -182,7 +182,9 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
     )
 
 
-def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: str) -> None:
+def _by_area(
+    ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: str, earlier: pl.DataFrame
+) -> None:
     lang = ctx.lang
     rows = table.filter((pl.col("metric_id") == m.id) & (pl.col("level") == level))
     shown = [kpi_view.shown_row(r, lang) for r in rows.iter_rows(named=True)]
@@ -203,8 +205,15 @@ def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: 
         lang,
     )
     charts.show(fig, kpi_view.title(m, lang))
-    tables.show(kpi_view.screen_table(rows, lang), lang)
+    before = earlier.filter((pl.col("metric_id") == m.id) & (pl.col("level") == level))
+    columns = year_earlier_view.table_columns(m, rows, before, ctx.year_earlier(), lang)
+    extra = [pl.Series(name, values, dtype=pl.String) for name, values in columns.items()]
+    tables.show(kpi_view.screen_table(rows, lang).with_columns(extra), lang)
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
     key = f"area_{m.id}_{level}"
-    downloads.buttons(kpi_slice(table, [m.id], (level,)), stem, key, lang)
-    downloads.unsuppressed_buttons(kpi_slice(ctx.kpi(), [m.id], (level,)), stem, key, lang)
+    # the areas' rows, then the same rows a year earlier (metrics export --compare)
+    downloads.buttons(pl.concat([kpi_slice(x, [m.id], (level,)) for x in (table, earlier)]),
+                      stem, key, lang)  # fmt: skip
+    if downloads.may_take_unsuppressed():
+        raw = [kpi_slice(x, [m.id], (level,)) for x in (ctx.kpi(), ctx.kpi_year_earlier())]
+        downloads.unsuppressed_buttons(pl.concat(raw), stem, key, lang)

@@ -438,6 +438,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "year_earlier_rule": ("Vuotta aiemmin: {message}", "A year earlier: {message}"),
     "year_earlier_period": ("Vertailujakso {period}", "Compared with {period}"),
+    "col_year_earlier": ("Vuotta aiemmin", "A year earlier"),
+    "col_change_year": ("Muutos vuodessa", "Change in a year"),
 }
 
 

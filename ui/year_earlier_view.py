@@ -15,11 +15,13 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
+import polars as pl
+
 from metrics.deadline_rules import no_rule_message
 from metrics.definition import MetricDefinition
 from metrics.year_earlier import EarlierPeriod, covered
 from ui import kpi_view
-from ui.formatting import fmt_change, fmt_date, fmt_period
+from ui.formatting import MISSING, fmt_change, fmt_date, fmt_period
 from ui.i18n import Lang, t
 
 Row = dict[str, object]
@@ -85,3 +87,24 @@ def line_html(line: YearEarlier) -> str:
 def period_caption(period: EarlierPeriod, lang: Lang) -> str:
     """``Vertailujakso 1.1.–31.10.2025`` / ``Compared with 1 Jan – 31 Oct 2025``."""
     return t("year_earlier_period", lang, period=fmt_period(period.start, period.end, lang))
+
+
+def table_columns(
+    metric: MetricDefinition,
+    rows: pl.DataFrame,
+    earlier: pl.DataFrame,
+    period: EarlierPeriod,
+    lang: Lang,
+) -> dict[str, list[str]]:
+    """Two columns for a table of areas (a goal page's per service area or per municipality):
+    each area's value a year earlier and the change, ``–`` where there is none. ``earlier`` is
+    the same metric and level a year earlier; the screen's note says why a column is empty."""
+    before = {str(r["area"]): r for r in earlier.iter_rows(named=True)}
+    values: list[str] = []
+    changes: list[str] = []
+    for row in rows.iter_rows(named=True):
+        line = year_earlier(metric, row, before.get(str(row["area"])), period, None, lang)
+        figure = line if line is not None and not line.note else None
+        values.append((figure.value if figure else None) or MISSING)
+        changes.append((figure.change if figure else None) or MISSING)
+    return {t("col_year_earlier", lang): values, t("col_change_year", lang): changes}

@@ -3,6 +3,7 @@ terms, <5 under the rule, the note before S and when the rule was not in force."
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from metrics.registry import get
@@ -11,7 +12,13 @@ from tests.metrics.kpidb import d
 from ui import kpi_view
 from ui.cards import CardData, card_html
 from ui.i18n import Lang
-from ui.year_earlier_view import YearEarlier, line_html, period_caption, year_earlier
+from ui.year_earlier_view import (
+    YearEarlier,
+    line_html,
+    period_caption,
+    table_columns,
+    year_earlier,
+)
 
 NBSP = "\u00a0"
 S = d("1.1.2025")
@@ -102,3 +109,19 @@ def test_the_card_shows_the_line() -> None:
     card = CardData(kpi_view.shown_row(row, "fi"), None, None, [], None, year_earlier=line)
     assert '<div class="kpi-meta year-earlier">' in card_html(card, "fi")
     assert "vuotta aiemmin 71,2" in card_html(card, "fi")
+
+
+def test_the_table_of_areas_gets_the_value_and_the_change_of_each_area() -> None:
+    m = get("initial_interviews_face_to_face")
+    rows = pl.DataFrame(
+        [{**_row(m.id, 0.8), "area": "Joensuu"}, {**_row(m.id, 0.6), "area": "Kitee"},
+         {**_row(m.id, 0.5), "area": "Lieksa"}]
+    )  # fmt: skip
+    earlier = pl.DataFrame(
+        [{**_row(m.id, 0.75), "area": "Joensuu"}, {**_row(m.id, None, True), "area": "Kitee"}]
+    )
+    columns = table_columns(m, rows, earlier, P2026, "fi")
+    assert columns == {
+        "Vuotta aiemmin": [f"75,0{NBSP}%", "<5", "–"],
+        "Muutos vuodessa": [f"+5,0{NBSP}%-yks.", "–", "–"],
+    }
