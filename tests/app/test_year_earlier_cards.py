@@ -9,7 +9,9 @@ import csv
 import html
 import re
 from pathlib import Path
+from typing import Any
 
+import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -17,6 +19,7 @@ from metrics.__main__ import main
 from metrics.registry import REGISTRY
 from tests.app.conftest import APP, open_page
 from tests.app.test_smoke import assert_shows, read_screen_number
+from ui import downloads
 from ui.i18n import Lang, t
 
 WHOLE = ("koko_alue", "Pohjois-Karjala")
@@ -125,3 +128,28 @@ def test_a_goal_page_shows_the_year_earlier_line(
     line = first[start:].split("Compared with")[0]
     _assert_line(line, now[m.id], earlier[m.id], m.unit, lang, m.id)
     assert "Compared with 1 Jan 2025 – 31 Dec 2025" in first
+
+
+def test_the_overview_download_equals_the_command_with_compare(
+    kpi_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview's "Lataa tiedot" file: the period's rows, then the rows a year earlier,
+    byte for byte what ``--compare previous-year --suppress 5 --dialect fi`` writes."""
+    menus: list[tuple[str, pl.DataFrame]] = []
+    real_menu = downloads._menu
+
+    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str) -> None:
+        menus.append((key, df))
+        real_menu(df, stem, key, lang, label)
+
+    monkeypatch.setattr(downloads, "_menu", menu)
+    _start("fi")
+    screen = next(df for key, df in menus if key == "overview_kpi")
+    out = tmp_path / "kpi.csv"
+    argv = ["export", "--db", str(kpi_env), "--from", "2026-01-01", "--to", "2026-10-31",
+            "--compare", "previous-year", "--suppress", "5", "--dialect", "fi",
+            "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    assert downloads.file_bytes(screen, "fi") == out.read_bytes()
+    raw = next(df for key, df in menus if key == "overview_kpi_raw")
+    assert raw.height == screen.height and "suppressed" not in raw.columns
