@@ -1,5 +1,6 @@
 """Yleiskuva / Overview: every target as a card, grouped by the plan's six goals."""
 
+import polars as pl
 import streamlit as st
 
 from metrics.registry import GOALS
@@ -19,9 +20,13 @@ st.markdown(summary)
 with st.container(horizontal=True, vertical_alignment="center"):
     board_report_download.button(ctx)
     stem = downloads.file_stem("kpi", ctx.start, ctx.end)
-    # What the cards show (small numbers as <5), and separately the analyst's raw numbers.
-    downloads.buttons(ctx.kpi_on_screen(), stem, "overview_kpi", lang)
-    downloads.unsuppressed_buttons(ctx.kpi(), stem, "overview_kpi", lang)
+    # What the cards show (small numbers as <5), and separately the analyst's raw numbers;
+    # the period's rows, then the period's a year earlier (metrics export --compare).
+    shown = pl.concat([ctx.kpi_on_screen(), ctx.kpi_year_earlier_on_screen()])
+    downloads.buttons(shown, stem, "overview_kpi", lang)
+    if downloads.may_take_unsuppressed():  # the raw tables are computed only for them
+        raw = pl.concat([ctx.kpi(), ctx.kpi_year_earlier()])
+        downloads.unsuppressed_buttons(raw, stem, "overview_kpi", lang)
 
 due_view.draw_card(ctx)  # Määräajat tällä viikolla / Deadlines this week
 

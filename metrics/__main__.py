@@ -28,8 +28,10 @@ from metrics.engine import MetricsError, kpi_table
 from metrics.kpi_file import ExportError, write_table
 from metrics.privacy import DEFAULT_THRESHOLD, small_token
 from metrics.registry import REGISTRY
+from metrics.year_earlier_table import year_earlier_disclosed, year_earlier_kpi
 
 LEVEL_CHOICES = (*ALL_LEVELS, "all")
+PREVIOUS_YEAR = "previous-year"
 
 
 class InputError(Exception):
@@ -83,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="small-number rule with threshold N (default: off)")  # fmt: skip
     exp.add_argument("--out", required=True, metavar="FILE",
                      help="output file; '-' writes CSV to standard output")  # fmt: skip
+    exp.add_argument("--compare", choices=(PREVIOUS_YEAR,), default=None,
+                     help="previous-year: add the rows of the same period a year earlier "
+                     "(as_of one year earlier) after the period's rows")  # fmt: skip
     add_digest_parser(sub)
     add_due_parser(sub)
     return parser
@@ -139,15 +144,9 @@ def export(args: argparse.Namespace) -> int:
     levels = ALL_LEVELS if args.level == "all" else (args.level,)
     con = connect(args.db)
     try:
-        if args.suppress is None:
-            table = kpi_table(
-                con, args.start, args.end, as_of=args.as_of, levels=levels, metric_ids=args.metrics
-            )
-        else:  # the board's rule (docs/privacy.md): every level judged, month by month
-            table = disclose(
-                con, args.start, args.end, as_of=args.as_of, metric_ids=args.metrics,
-                threshold=args.suppress,
-            ).period.filter(pl.col("level").is_in(list(levels)))  # fmt: skip
+        table = _table(con, args, levels, year_earlier=False)
+        if args.compare == PREVIOUS_YEAR:  # the earlier period's rows after the period's
+            table = pl.concat([table, _table(con, args, levels, year_earlier=True)])
     finally:
         con.close()
     small = small_token(args.suppress or DEFAULT_THRESHOLD)
@@ -159,6 +158,28 @@ def export(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _table(
+    con: duckdb.DuckDBPyConnection,
+    args: argparse.Namespace,
+    levels: tuple[str, ...],
+    *,
+    year_earlier: bool,
+) -> pl.DataFrame:
+    """The period's KPI table, or the period's a year earlier (metrics.year_earlier_table);
+    with ``--suppress`` each under the board's rule on its own (docs/privacy.md): every level
+    judged, month by month."""
+    if args.suppress is None:
+        plain = year_earlier_kpi if year_earlier else kpi_table
+        return plain(
+            con, args.start, args.end, as_of=args.as_of, levels=levels, metric_ids=args.metrics
+        )
+    ruled = year_earlier_disclosed if year_earlier else disclose
+    return ruled(
+        con, args.start, args.end, as_of=args.as_of, metric_ids=args.metrics,
+        threshold=args.suppress,
+    ).period.filter(pl.col("level").is_in(list(levels)))  # fmt: skip
 
 
 def _stdout_closed(exc: BaseException) -> str:

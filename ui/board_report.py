@@ -8,7 +8,7 @@ The small-number rule is applied (the rows come from ``privacy.suppress``).
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import plotly.graph_objects as go
@@ -33,6 +33,7 @@ h3 { font-size: 12pt; margin: 4mm 0 1mm 0; }
   padding: 1mm 0 1mm 4mm; margin: 0 0 4mm 0; }
 .figures { font-size: 13pt; } .figures b { font-size: 16pt; }
 .status { font-weight: 700; } .status .icon { color: var(--accent); }
+.year-earlier { margin: 0.5mm 0; }
 .definition { color: #222; font-size: 10pt; } .indicator { font-style: italic; font-size: 10pt; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 10pt; }
 table.summary th, table.summary td { border-bottom: 1px solid #999; padding: 1.5mm 2mm;
@@ -54,6 +55,8 @@ class ReportInput:
     rows: pl.DataFrame  # suppressed KPI rows of the area, one per metric
     monthly: pl.DataFrame  # suppressed monthly series of the area
     indicators: dict[str, str]  # the plan's own "Mittari" text per metric id
+    # The line "a year earlier" per metric id (ui/year_earlier_view.py), under the rule.
+    year_earlier: dict[str, str] = field(default_factory=dict)
 
 
 def _chart_html(fig: go.Figure, first: bool) -> str:
@@ -134,6 +137,7 @@ def _metric_block(
     style = s.style
     pending = f" · {e(t('pending', lang, n=s.pending))}" if s.pending else ""
     indicator = data.indicators.get(m.id)
+    earlier = data.year_earlier.get(m.id)
     indicator_html = (
         f'<p class="indicator">{e(t("indicator", lang))}: {e(indicator)}</p>' if indicator else ""
     )
@@ -144,7 +148,8 @@ def _metric_block(
         f"{e(t('target', lang))} {e(s.target)} · "
         f'<span class="status"><span class="icon">{style.icon}</span> '
         f"{e(s.status_text.split(' ', 1)[1])}</span>{pending}</div>"
-        f"{indicator_html}"
+        + (f'<p class="year-earlier">{e(earlier)}</p>' if earlier else "")
+        + f"{indicator_html}"
         f'<p class="definition"><b>{e(t("definition", lang))}:</b> '
         f"{e(kpi_view.description(m, lang))}</p>"
         + (f'<div class="chart">{chart}</div>' if chart else "")

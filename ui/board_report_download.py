@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import polars as pl
 import streamlit as st
 
 from access.gate import current_access
 from access.roles import Capability
-from ui import blocks, board_report, indicators
+from metrics import registry
+from ui import blocks, board_report, indicators, year_earlier_view
 from ui.i18n import t
 from ui.page_context import PageContext
 from ui.view import whole_months
@@ -44,7 +46,29 @@ def report_input(page: PageContext) -> board_report.ReportInput:
         rows=own.vstack(whole) if whole.height else own,
         monthly=ctx.series("month"),
         indicators=indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, ctx.lang),
+        year_earlier=year_earlier_lines(ctx, own.vstack(whole) if whole.height else own),
     )
+
+
+def year_earlier_lines(ctx: PageContext, rows: pl.DataFrame) -> dict[str, str]:
+    """The line "a year earlier" of every metric of the report's ``rows`` (the area's, or the
+    whole area's where the metric has no row for the area), from the earlier period's table
+    under the rule."""
+    earlier = ctx.kpi_year_earlier_on_screen()
+    period, coverage = ctx.year_earlier(), ctx.coverage_start()
+    out: dict[str, str] = {}
+    for row in rows.iter_rows(named=True):
+        mine = earlier.filter(
+            (pl.col("metric_id") == row["metric_id"])
+            & (pl.col("level") == row["level"])
+            & (pl.col("area") == row["area"])
+        )
+        m = registry.get(str(row["metric_id"]))
+        before = mine.row(0, named=True) if mine.height else None
+        line = year_earlier_view.year_earlier(m, row, before, period, coverage, ctx.lang)
+        if line is not None:
+            out[m.id] = line.text
+    return out
 
 
 def report_bytes(ctx: PageContext) -> bytes:

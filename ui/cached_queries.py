@@ -21,7 +21,7 @@ import streamlit as st
 
 from common import duckdb_files
 from common.settings import get_settings
-from metrics import disclosure, engine, privacy, series
+from metrics import disclosure, engine, privacy, series, year_earlier_table
 from pipelines import database
 
 
@@ -95,6 +95,31 @@ def disclosed(path: str, identity: str, start: date, end: date) -> disclosure.Di
     """The period's KPI table and monthly series of every level under the small-number rule
     that survives differencing (metrics.disclosure, docs/privacy.md)."""
     return disclosure.disclose(cursor(DbHandle(path, identity)), start, end)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def disclosed_year_earlier(
+    path: str, identity: str, start: date, end: date
+) -> disclosure.Disclosed:
+    """The period a year earlier under the small-number rule, judged on its own
+    (metrics.year_earlier_table): one cached call for every card and goal page."""
+    return year_earlier_table.year_earlier_disclosed(cursor(DbHandle(path, identity)), start, end)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def kpi_year_earlier(
+    path: str, identity: str, start: date, end: date, levels: tuple[str, ...]
+) -> pl.DataFrame:
+    """The KPI table of the period a year earlier as computed (the analyst's raw download)."""
+    return year_earlier_table.year_earlier_kpi(
+        cursor(DbHandle(path, identity)), start, end, levels=levels
+    )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def coverage_start(path: str, identity: str) -> date | None:
+    """The coverage start S of the loaded data (metrics.year_earlier_table.coverage_start)."""
+    return year_earlier_table.coverage_start(cursor(DbHandle(path, identity)))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

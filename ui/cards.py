@@ -2,8 +2,9 @@
 
 A card: the metric's title and the plan's own indicator text, the value (Finnish format,
 ``<5`` when the small-number rule hides it), the change since the previous week, a small
-weekly trend line, the target, the status as icon + word + colour, pending cases, and for
-employer contacts the pace towards the year's target.
+weekly trend line, the value a year earlier and the change to it (ui/year_earlier_view.py),
+the target, the status as icon + word + colour, pending cases, and for employer contacts the
+pace towards the year's target.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import streamlit as st
 from access.gate import current_access
 from metrics import privacy
 from metrics.definition import ALL_LEVELS
-from ui import cached_queries, indicators, kpi_view
+from ui import cached_queries, indicators, kpi_view, year_earlier_view
 from ui.chart_buckets import whole_values
 from ui.formatting import NBSP, fmt_change, fmt_int
 from ui.i18n import Lang, t
@@ -37,6 +38,8 @@ class CardData:
     # The figure is the whole area's (a metric defined for the whole area only, under a
     # service area or municipality): the card says so and its status is not the area's.
     whole_area: bool = False
+    # The same period a year earlier: the value and the change, or why there is none.
+    year_earlier: year_earlier_view.YearEarlier | None = None
 
 
 def _area_rows(
@@ -81,6 +84,8 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
         )
         before = _area_rows(earlier, ctx)[0]
     weekly = ctx.series("week")
+    earlier_rows = _area_rows(ctx.kpi_year_earlier_on_screen(), ctx)[0]
+    earlier_period, coverage = ctx.year_earlier(), ctx.coverage_start()
     board = current_access().suppress_small_numbers
     lines = indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, lang)
     out: dict[str, CardData] = {}
@@ -113,6 +118,9 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             spark=spark,
             pace=_pace(ctx) if shown.metric.pace_to_year_target else None,
             whole_area=metric_id in whole_area,
+            year_earlier=year_earlier_view.year_earlier(
+                shown.metric, row, earlier_rows.get(metric_id), earlier_period, coverage, lang
+            ),
         )
     return out
 
@@ -208,6 +216,9 @@ def card_html(card: CardData, lang: Lang) -> str:
         parts.append(f'<div class="kpi-scope">{html.escape(t("whole_area_figure", lang))}</div>')
     parts.append(f'<div class="kpi-value">{value_html(s.value)}</div>')
     parts.append(_delta_html(card, lang))
+    if card.year_earlier is not None:
+        line = year_earlier_view.line_html(card.year_earlier)
+        parts.append(f'<div class="kpi-meta year-earlier">{line}</div>')
     if len(card.spark) > 1:
         parts.append(sparkline_img(card.spark, t("trend_weekly", lang)))
     parts.append(kpi_view.status_and_target_html(s, lang))

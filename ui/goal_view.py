@@ -7,6 +7,7 @@ click away as Finnish-Excel CSV, standard CSV and XLSX.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 import polars as pl
 import streamlit as st
@@ -24,6 +25,7 @@ from ui import (
     kpi_view,
     tables,
     trend_notes,
+    year_earlier_view,
 )
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
@@ -51,8 +53,9 @@ def render_goal(goal: str) -> None:
     st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
     _rule_notes(ctx, goal)
     table = ctx.kpi_on_screen()
+    earlier = ctx.kpi_year_earlier_on_screen()
     for m in kpi_view.metrics_of_goal(goal):
-        metric_section(ctx, m, table)
+        metric_section(ctx, m, table, earlier)
     breakdown_view.render(goal, ctx)
 
 
@@ -96,7 +99,9 @@ def _area_value_row(
     return chosen.row(0, named=True)
 
 
-def metric_section(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame) -> None:
+def metric_section(
+    ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, earlier: pl.DataFrame
+) -> None:
     lang = ctx.lang
     st.subheader(kpi_view.title(m, lang), anchor=False, divider="gray")
     row = _area_value_row(ctx, table, m)
@@ -104,8 +109,10 @@ def metric_section(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame) -
     head = st.columns([1, 3], vertical_alignment="top")
     with head[0]:
         st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
-        # badge and target in one light element (st.html), not two markdown blocks
-        st.html(kpi_view.status_and_target_html(shown, lang))
+        # badge, target and the year-earlier line in one light element (st.html)
+        st.html(
+            kpi_view.status_and_target_html(shown, lang) + _year_earlier_html(ctx, m, row, earlier)
+        )
     with head[1]:
         st.markdown(kpi_view.description(m, lang))
         if m.cohort:
@@ -128,9 +135,26 @@ def metric_section(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame) -
         bind="query-params",  # a link reproduces the chosen view (?view_<metric>=kunta)
     )
     if choice in levels:
-        _by_area(ctx, m, table, str(choice))
+        _by_area(ctx, m, table, str(choice), earlier)
     else:
         _trend(ctx, m, row, "week" if choice == "week" else "month")
+
+
+def _year_earlier_html(
+    ctx: PageContext, m: MetricDefinition, row: dict[str, object], earlier: pl.DataFrame
+) -> str:
+    """The value a year earlier and the change (or why there is none), and the period compared."""
+    period = ctx.year_earlier()
+    line = year_earlier_view.year_earlier(
+        m, row, _area_value_row(ctx, earlier, m), period, ctx.coverage_start(), ctx.lang
+    )
+    if line is None:
+        return ""
+    caption = year_earlier_view.period_caption(period, ctx.lang)
+    return (
+        f'<div class="kpi-meta year-earlier">{year_earlier_view.line_html(line)}</div>'
+        f'<div class="kpi-meta">{escape(caption)}</div>'
+    )
 
 
 def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain: str) -> None:
@@ -158,7 +182,9 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
     )
 
 
-def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: str) -> None:
+def _by_area(
+    ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: str, earlier: pl.DataFrame
+) -> None:
     lang = ctx.lang
     rows = table.filter((pl.col("metric_id") == m.id) & (pl.col("level") == level))
     shown = [kpi_view.shown_row(r, lang) for r in rows.iter_rows(named=True)]
@@ -179,8 +205,15 @@ def _by_area(ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, level: 
         lang,
     )
     charts.show(fig, kpi_view.title(m, lang))
-    tables.show(kpi_view.screen_table(rows, lang), lang)
+    before = earlier.filter((pl.col("metric_id") == m.id) & (pl.col("level") == level))
+    columns = year_earlier_view.table_columns(m, rows, before, ctx.year_earlier(), lang)
+    extra = [pl.Series(name, values, dtype=pl.String) for name, values in columns.items()]
+    tables.show(kpi_view.screen_table(rows, lang).with_columns(extra), lang)
     stem = downloads.file_stem(f"{m.id}_{level}", ctx.start, ctx.end)
     key = f"area_{m.id}_{level}"
-    downloads.buttons(kpi_slice(table, [m.id], (level,)), stem, key, lang)
-    downloads.unsuppressed_buttons(kpi_slice(ctx.kpi(), [m.id], (level,)), stem, key, lang)
+    # the areas' rows, then the same rows a year earlier (metrics export --compare)
+    downloads.buttons(pl.concat([kpi_slice(x, [m.id], (level,)) for x in (table, earlier)]),
+                      stem, key, lang)  # fmt: skip
+    if downloads.may_take_unsuppressed():
+        raw = [kpi_slice(x, [m.id], (level,)) for x in (ctx.kpi(), ctx.kpi_year_earlier())]
+        downloads.unsuppressed_buttons(pl.concat(raw), stem, key, lang)

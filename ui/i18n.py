@@ -464,6 +464,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "due_card_overdue": ("myöhässä", "overdue"),
     "due_card_due": ("erääntyy {until} mennessä", "due by {until}"),
     "due_card_link": ("Palveluprosessin määräajat →", "Service-process deadlines →"),
+    # a year earlier (issue 13, item 4): the value of the same period a year earlier
+    "year_earlier_value": ("vuotta aiemmin {value}", "a year earlier {value}"),
+    "year_earlier_change": ("muutos {change}", "change {change}"),
+    "year_earlier_none": (
+        "Vuotta aiempaa tietoa ei ole: aineisto alkaa {date}",
+        "No data a year earlier: the data begin on {date}",
+    ),
+    "year_earlier_rule": ("Vuotta aiemmin: {message}", "A year earlier: {message}"),
+    "year_earlier_period": ("Vertailujakso {period}", "Compared with {period}"),
+    "col_year_earlier": ("Vuotta aiemmin", "A year earlier"),
+    "col_change_year": ("Muutos vuodessa", "Change in a year"),
 }
 
 

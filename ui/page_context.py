@@ -15,6 +15,7 @@ import streamlit as st
 from access.gate import current_access
 from common.reference import AREA_NAME
 from metrics.definition import ALL_LEVELS
+from metrics.year_earlier import EarlierPeriod, earlier_period
 from ui import cached_queries
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
@@ -48,6 +49,26 @@ class PageContext:
         return cached_queries.kpi_on_screen(
             self.db.path, self.db.identity, self.start, self.end, ALL_LEVELS
         )
+
+    def year_earlier(self) -> EarlierPeriod:
+        """The same period a year earlier, seen at ``A - 1 year`` (metrics.year_earlier)."""
+        return earlier_period(self.start, self.end, self.info.as_of)
+
+    def coverage_start(self) -> date | None:
+        """``S``, the first day the loaded exports describe completely."""
+        return cached_queries.coverage_start(self.db.path, self.db.identity)
+
+    def kpi_year_earlier(self, levels: tuple[str, ...] = ALL_LEVELS) -> pl.DataFrame:
+        """The KPI table of the period a year earlier as computed (cached)."""
+        return cached_queries.kpi_year_earlier(
+            self.db.path, self.db.identity, self.start, self.end, levels
+        )
+
+    def kpi_year_earlier_on_screen(self) -> pl.DataFrame:
+        """The period a year earlier of every level under the small-number rule (cached)."""
+        return cached_queries.disclosed_year_earlier(
+            self.db.path, self.db.identity, self.start, self.end
+        ).period
 
     def kpi_for_area(self) -> pl.DataFrame:
         """The KPI rows of the chosen area (metrics defined at koko_alue only fall back to it)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -168,3 +169,21 @@ def test_small_numbers_are_suppressed() -> None:
     rows = [_row("initial_interviews_face_to_face", 0.5, 1, 2, ">=", 0.75, "off")]
     small = board_report.build(_input(rows, rows))
     assert "&lt;5" in small and "50,0" not in small
+
+
+def test_the_year_earlier_line_is_in_its_metric_block() -> None:
+    """The report carries the line "a year earlier" of ui/year_earlier_view.py, escaped, in
+    the block of its own metric only."""
+    rows = [
+        _row("initial_interviews_face_to_face", 0.753, 753, 1000, ">=", 0.75, "ok"),
+        _row("vacancy_fill_time_days", 3.0, 9, 3, "<", 22, "ok"),
+    ]
+    data = replace(
+        _input(rows, rows),
+        year_earlier={"initial_interviews_face_to_face": "vuotta aiemmin <5"},
+    )
+    html = board_report.build(data)
+    blocks = re.findall(r'<div class="metric".*?<p class="definition">', html, flags=re.S)
+    assert len(blocks) == 2
+    assert '<p class="year-earlier">vuotta aiemmin &lt;5</p>' in blocks[0]
+    assert "year-earlier" not in blocks[1]
