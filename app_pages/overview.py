@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from access.gate import current_access
+from access.roles import PageKind
 from metrics.registry import GOALS
-from ui import blocks, board_report_download, cards, downloads, kpi_view
+from ui import blocks, board_report_download, cards, downloads, kpi_view, pages
 from ui.i18n import t
 
 ctx = blocks.require_context("nav_overview")
@@ -22,6 +24,8 @@ with st.container(horizontal=True, vertical_alignment="center"):
     # What the cards show (small numbers as <5), and separately the analyst's raw numbers.
     downloads.buttons(ctx.kpi_on_screen(), stem, "overview_kpi", lang)
     downloads.unsuppressed_buttons(ctx.kpi(), stem, "overview_kpi", lang)
+    if PageKind.MEETING in current_access().pages:
+        st.page_link(pages.MEETING_FILE, label=t("meeting_open", lang), icon=":material/groups_3:")
 
 goals = [
     (kpi_view.goal_title(goal, lang), [all_cards[m.id] for m in metrics])
