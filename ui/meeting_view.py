@@ -159,4 +159,4 @@ def render(ctx: PageContext) -> None:
     area = ctx.view.area
     order = meeting_data.municipality_order(area)
     rows = meeting_data.matrix(ctx.kpi_on_screen(), order, lang)
-    st.html(CSS + matrix_html(rows, meeting_data.home_municipalities(area), lang))
+    st.html(matrix_html(rows, meeting_data.home_municipalities(area), lang))
