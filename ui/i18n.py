@@ -451,6 +451,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "service area's municipalities first (underlined).",
     ),
     "meeting_open": ("Viikkopalaverin näkymä", "Weekly meeting view"),
+    "slide_summary": ("Tavoitteiden tila", "Status of the targets"),
 }
 
 
