@@ -452,6 +452,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "meeting_open": ("Viikkopalaverin näkymä", "Weekly meeting view"),
     "slide_summary": ("Tavoitteiden tila", "Status of the targets"),
+    "col_cases": ("Tapaukset", "Cases"),
+    "trend_table": ("Taulukko", "Table"),
 }
 
 
