@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -16,10 +16,12 @@ import pytest
 
 from access.roles import BOARD_PAGES, PAGES, PageKind, Role
 from metrics import disclosure
-from metrics.registry import REGISTRY
+from metrics.registry import GOALS, REGISTRY
 from tests.app.conftest import open_page
 from tests.app.test_smoke import assert_page_shows, exported, start
+from ui import meeting_data
 from ui.i18n import Lang, t
+from ui.status_style import STATUS_STYLES
 
 PATH = "viikkopalaveri"
 
@@ -87,3 +89,42 @@ def test_the_overview_links_to_the_meeting_and_the_board_has_no_such_page(
     assert t("meeting_open", "fi") in links
     assert PageKind.MEETING in PAGES[Role.JOHTO] and PageKind.MEETING in PAGES[Role.ANALYYTIKKO]
     assert PageKind.MEETING not in BOARD_PAGES
+
+
+def _statuses(table: pl.DataFrame, area: str) -> dict[str, str]:
+    """metric id -> status of the shown (not hidden) rows of ``area`` with a status."""
+    rows = table.filter(
+        (pl.col("area") == area) & ~pl.col("suppressed") & pl.col("status").is_not_null()
+    )
+    return dict(zip(rows["metric_id"].to_list(), rows["status"].to_list(), strict=True))
+
+
+def test_the_changes_of_status_link_to_their_goal_pages(kpi_env: Path) -> None:
+    kunta = "Outokumpu"
+    at = open_page(start("fi", taso="kunta", alue=kunta), PATH).run()
+    assert not at.exception
+    con = duckdb.connect(str(kpi_env), read_only=True)
+    as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
+    now = _statuses(disclosure.disclose(con, date(as_of.year, 1, 1), as_of).period, kunta)
+    expected = set()
+    for earlier in (as_of - timedelta(days=7), meeting_data.minus_months(as_of, 1)):
+        table = disclosure.disclose(con, date(as_of.year, 1, 1), earlier, as_of=earlier).period
+        before = _statuses(table, kunta)
+        expected |= {
+            (m.title_fi, before[m.id], now[m.id])
+            for m in REGISTRY
+            if m.id in now and m.id in before and now[m.id] != before[m.id]
+        }
+    con.close()
+    assert expected  # the sample has a change here, so the test can fail
+    words = {k: t(f"status_{k}", "fi") for k in ("ok", "risk", "off")}
+    links = [link for link in at.get("page_link") if "→" in str(getattr(link, "label", ""))]
+    shown = set()
+    for link in links:
+        title, _, change = str(getattr(link, "label", "")).partition(": ")
+        before_text, after_text = change.split(" → ")
+        status = {f"{STATUS_STYLES[k].icon} {w}": k for k, w in words.items()}
+        shown.add((title, status[before_text], status[after_text]))
+        goal = next(m.goal for m in REGISTRY if m.title_fi == title)
+        assert link.proto.page.strip("/") == GOALS[goal].url_path, link.proto.page
+    assert shown == expected
