@@ -77,7 +77,11 @@ elif presenting:
     sidebar.sync_url(view)
     presentation.render(page_context.build(view, db))
 else:
-    view = sidebar.render(as_of, presentation=access.can(Capability.PRESENTATION))
+    view = sidebar.render(
+        as_of,
+        presentation=access.can(Capability.PRESENTATION),
+        start_slide=presentation.slide_of_path(page.url_path),
+    )
     sidebar.sync_url(view)
     page_context.build(view, db)
     page.run()

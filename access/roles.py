@@ -38,6 +38,7 @@ class PageKind(StrEnum):
     SERVICE_PROCESS = "service_process"
     RESOURCES = "resources"
     DATA = "data"
+    MEETING = "meeting"  # the weekly management meeting's screen (director, analysts)
 
 
 class Capability(StrEnum):

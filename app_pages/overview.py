@@ -3,8 +3,10 @@
 import polars as pl
 import streamlit as st
 
+from access.gate import current_access
+from access.roles import PageKind
 from metrics.registry import GOALS
-from ui import blocks, board_report_download, cards, downloads, due_view, kpi_view
+from ui import blocks, board_report_download, cards, downloads, due_view, kpi_view, pages
 from ui.i18n import t
 
 ctx = blocks.require_context("nav_overview")
@@ -27,6 +29,8 @@ with st.container(horizontal=True, vertical_alignment="center"):
     if downloads.may_take_unsuppressed():  # the raw tables are computed only for them
         raw = pl.concat([ctx.kpi(), ctx.kpi_year_earlier()])
         downloads.unsuppressed_buttons(raw, stem, "overview_kpi", lang)
+    if PageKind.MEETING in current_access().pages:
+        st.page_link(pages.MEETING_FILE, label=t("meeting_open", lang), icon=":material/groups_3:")
 
 due_view.draw_card(ctx)  # Määräajat tällä viikolla / Deadlines this week
 

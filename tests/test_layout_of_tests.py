@@ -57,6 +57,8 @@ COVERED_BY: dict[str, str] = {
     "ui.page_context": "tests/app/test_smoke.py",
     "ui.pages": "tests/app/test_layout.py",
     "ui.presentation": "tests/app/test_smoke.py",
+    "ui.meeting_queries": "tests/app/test_meeting.py",
+    "ui.meeting_view": "tests/app/test_meeting.py",
     "ui.resources_view": "tests/app/test_smoke.py",
     "ui.sidebar": "tests/app/test_broken_database.py",
     "ui.status_style": "tests/ui/test_charts.py",

@@ -19,6 +19,7 @@ from ui import (
     blocks,
     breakdown_view,
     cached_queries,
+    case_counts,
     charts,
     downloads,
     figure_memo,
@@ -109,9 +110,15 @@ def metric_section(
     head = st.columns([1, 3], vertical_alignment="top")
     with head[0]:
         st.metric(kpi_view.title(m, lang), shown.value, label_visibility="collapsed")
-        # badge, target and the year-earlier line in one light element (st.html)
+        # the cases behind a share, the badge, the target and the year-earlier line in one
+        # light element (st.html)
+        counts = case_counts.counts_text(row, m.unit, lang)
+        cases = f'<div class="kpi-counts">{escape(counts)}</div>' if counts else ""
+        with_pending = counts is None
         st.html(
-            kpi_view.status_and_target_html(shown, lang) + _year_earlier_html(ctx, m, row, earlier)
+            cases
+            + kpi_view.status_and_target_html(shown, lang, with_pending=with_pending)
+            + _year_earlier_html(ctx, m, row, earlier)
         )
     with head[1]:
         st.markdown(kpi_view.description(m, lang))
@@ -171,6 +178,8 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
     notes = trend_notes.notes(series, lang, grain, m.cohort)
     if notes:
         st.caption("\n\n".join(notes))
+    with st.expander(t("trend_table", lang), icon=":material/table:"):
+        tables.show(case_counts.trend_table(series, m.unit, lang, grain, cohort=m.cohort), lang)
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
     area = ctx.view.area

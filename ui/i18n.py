@@ -475,6 +475,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "year_earlier_period": ("Vertailujakso {period}", "Compared with {period}"),
     "col_year_earlier": ("Vuotta aiemmin", "A year earlier"),
     "col_change_year": ("Muutos vuodessa", "Change in a year"),
+    # weekly meeting and presentation mode (issue 16)
+    "nav_meeting": ("Viikkopalaveri", "Weekly meeting"),
+    "meeting_col_change_week": ("Muutos viikossa", "Change in a week"),
+    "meeting_whole_area_mark": ("koko alue", "whole area"),
+    "meeting_changes": ("Tilan muutokset", "Changes of status"),
+    "meeting_since_week": ("Viikon aikana", "Since last week"),
+    "meeting_since_month": ("Kuukauden aikana", "Since the previous month"),
+    "meeting_no_changes": ("Ei muutoksia.", "No changes."),
+    "meeting_no_comparison": (
+        "Jakso ei ollut vielä alkanut, joten vertailua ei ole.",
+        "The period had not begun then, so there is nothing to compare.",
+    ),
+    "meeting_matrix": ("Kunnat ja tavoitteet", "Municipalities and targets"),
+    "meeting_matrix_note": (
+        "Solun väri ja merkki kertovat tilan (✔ tavoitteessa, ▲ riskissä, ✖ ei tavoitteessa, "
+        "○ ei arvoa); arvo näkyy, kun osoitin on solun päällä. <5: pienten lukujen sääntö. "
+        "Valitun palvelualueen kunnat ensin (alleviivattu).",
+        "A cell's colour and sign say its status (✔ on target, ▲ at risk, ✖ off target, "
+        "○ no value); hover a cell for its value. <5: the small-number rule. The chosen "
+        "service area's municipalities first (underlined).",
+    ),
+    "meeting_open": ("Viikkopalaverin näkymä", "Weekly meeting view"),
+    "slide_summary": ("Tavoitteiden tila", "Status of the targets"),
+    "col_cases": ("Tapaukset", "Cases"),
+    "trend_table": ("Taulukko", "Table"),
 }
 
 

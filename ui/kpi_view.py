@@ -15,6 +15,7 @@ import polars as pl
 from metrics import privacy, registry
 from metrics.registry import GOALS, MetricDefinition
 from metrics.targets import load_targets
+from ui import case_counts
 from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status_style import STATUS_STYLES, StatusStyle, badge_html, status_style
@@ -98,28 +99,33 @@ def rows_by_metric(table: pl.DataFrame) -> dict[str, dict[str, object]]:
 
 
 def screen_table(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """A readable table for st.dataframe: title, area, value, target, status, pending."""
+    """A readable table for st.dataframe: title, area, value, the cases behind a share
+    (``128 / 170``), target, status, pending."""
     out: list[dict[str, str]] = []
     for row in table.iter_rows(named=True):
         s = shown_row(row, lang)
-        out.append(
-            {
-                t("col_metric", lang): title(s.metric, lang),
-                t("col_area", lang): str(row["area"]),
-                t("col_value", lang): s.value,
-                t("col_target", lang): s.target,
-                t("col_status", lang): s.status_text,
-                t("col_pending", lang): s.pending or "",
-            }
-        )
+        cells = {
+            t("col_metric", lang): title(s.metric, lang),
+            t("col_area", lang): str(row["area"]),
+            t("col_value", lang): s.value,
+        }
+        if s.metric.unit == "share":
+            cells[t("col_cases", lang)] = case_counts.fraction(row, lang)
+        cells |= {
+            t("col_target", lang): s.target,
+            t("col_status", lang): s.status_text,
+            t("col_pending", lang): s.pending or "",
+        }
+        out.append(cells)
     return pl.DataFrame(out)
 
 
-def status_and_target_html(shown: Shown, lang: Lang) -> str:
+def status_and_target_html(shown: Shown, lang: Lang, *, with_pending: bool = True) -> str:
     """The status badge (icon + word + colour) and the line "Tavoite ≥ 75 % · kesken 12"
-    under it, as HTML for st.html: shared by the overview's cards and the goal pages."""
+    under it, as HTML for st.html: shared by the overview's cards and the goal pages (which
+    say the pending cases beside the value instead, ``with_pending=False``)."""
     line = f"{t('target', lang)} {shown.target}"
-    if shown.pending is not None:
+    if shown.pending is not None and with_pending:
         line += f" · {t('pending', lang, n=shown.pending)}"
     badge = f"<div>{badge_html(shown.style, lang)}</div>"
     return f'{badge}<div class="kpi-target">{escape(line)}</div>'

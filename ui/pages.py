@@ -23,6 +23,7 @@ from ui.i18n import Lang, t
 
 OVERVIEW_FILE = "app_pages/overview.py"
 OVERVIEW_PATH = "yleiskuva"
+MEETING_FILE = "app_pages/meeting.py"
 # The default page's own url_path: Streamlit serves the default page at "/" and needs a
 # unique path for it that no link uses ("/yleiskuva" is the hidden alias's).
 _DEFAULT_PATH = "etusivu"
@@ -34,6 +35,13 @@ _KIND_OF_GOAL_PAGE: dict[GoalPage, PageKind] = {
 }
 # Pages besides the goals': (file in app_pages/, URL path, title key, icon, kind).
 OTHER_PAGES: tuple[tuple[str, str, str, str, PageKind], ...] = (
+    (
+        MEETING_FILE,
+        "viikkopalaveri",
+        "nav_meeting",
+        ":material/groups_3:",
+        PageKind.MEETING,
+    ),
     (
         "app_pages/resources.py",
         "resurssit",

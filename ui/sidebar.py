@@ -97,8 +97,9 @@ def area_label(key: str, lang: Lang) -> str:
     return f"{indent}{choice.area} · {t('level_' + choice.level, lang).lower()}"
 
 
-def render(as_of: date, *, presentation: bool = True) -> View:
-    """Draws the sidebar widgets and returns the chosen view."""
+def render(as_of: date, *, presentation: bool = True, start_slide: int = 0) -> View:
+    """Draws the sidebar widgets and returns the chosen view; the presentation button opens
+    slide ``start_slide`` (the current goal page's)."""
     lang = current_lang()
     side = st.sidebar
     side.segmented_control(
@@ -146,7 +147,7 @@ def render(as_of: date, *, presentation: bool = True) -> View:
             icon=":material/slideshow:",
             help=t("presentation_help", lang),
             on_click=set_presentation,
-            args=(True,),
+            args=(True, start_slide),
             width="stretch",
         )
     side.caption(t("copy_link_hint", lang))
@@ -154,9 +155,9 @@ def render(as_of: date, *, presentation: bool = True) -> View:
     return current_view()
 
 
-def set_presentation(on: bool) -> None:
+def set_presentation(on: bool, slide: int = 0) -> None:
     st.session_state[PRESENTATION_KEY] = on
-    st.session_state[SLIDE_KEY] = 0
+    st.session_state[SLIDE_KEY] = slide
 
 
 def set_slide(index: int) -> None:

@@ -181,7 +181,7 @@ def test_presentation_mode(page: Any, app_url: str) -> None:
     # The parameter alone opens presentation mode.
     page.goto(f"{app_url}/?esitys=1&dia=2&kieli=en")
     settle(page)
-    assert "3 / 7" in page.inner_text("body")
+    assert "3 / 8" in page.inner_text("body")  # the summary, then the seven goals
     page.get_by_role("button", name="Leave presentation mode").click()
     settle(page)
     assert page.locator('[data-testid="stSidebar"]').is_visible()

@@ -1,0 +1,130 @@
+"""The weekly meeting's page (AppTest on the committed sample): every metric of the registry
+in its table with the value of ``python -m metrics export --suppress 5``, the matrix's
+statuses equal to the KPI table's per municipality, the page reachable from the overview and
+hidden from the board."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from access.roles import BOARD_PAGES, PAGES, PageKind, Role
+from metrics import disclosure
+from metrics.registry import GOALS, REGISTRY
+from tests.app.conftest import open_page
+from tests.app.test_smoke import assert_page_shows, exported, start
+from ui import meeting_data
+from ui.i18n import Lang, t
+from ui.status_style import STATUS_STYLES
+
+PATH = "viikkopalaveri"
+
+
+def table_on_screen(blocks: list[str]) -> list[tuple[str, str]]:
+    """(metric title, value) of every row of the meeting table."""
+    return [
+        (html.unescape(re.sub(r"<[^>]+>.*", "", title)).strip(), html.unescape(value))
+        for block in blocks
+        for title, value in re.findall(
+            r'<td class="meet-metric">(.*?)</td><td class="num meet-value">(.*?)</td>', block
+        )
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_meeting_table_has_every_metric_with_the_exported_value(
+    kpi_env: Path, lang: Lang
+) -> None:
+    at = open_page(start(lang), PATH).run()
+    assert not at.exception
+    assert at.title[0].value == t("nav_meeting", lang)
+    shown = table_on_screen([b.value for b in at.html])
+    assert len(shown) == len(REGISTRY) == 17
+    seen = assert_page_shows(shown, exported(kpi_env), lang, "koko_alue", "Pohjois-Karjala", PATH)
+    assert seen == {m.id for m in REGISTRY}
+
+
+def test_the_matrix_shows_the_kpi_table_s_status_of_each_municipality(kpi_env: Path) -> None:
+    at = open_page(start("fi", taso="kunta", alue="Rääkkylä"), PATH).run()
+    assert not at.exception
+    matrix = next(b.value for b in at.html if '<table class="meet-matrix"' in b.value)
+    con = duckdb.connect(str(kpi_env), read_only=True)
+    as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
+    table = disclosure.disclose(con, date(as_of.year, 1, 1), as_of).period
+    con.close()
+    kunnat = re.findall(r'<th class="kunta[^"]*">(.*?)</th>', matrix)
+    assert kunnat[:3] == ["Rääkkylä", "Kitee", "Tohmajärvi"]  # its service area first
+    body = matrix.split("<tbody>")[1]
+    titles = {m.title_fi: m.id for m in REGISTRY}
+    checked = 0
+    for title, cells in re.findall(r"<tr><th>(.*?)</th>(.*?)</tr>", body):
+        metric_id = titles[html.unescape(title)]
+        for kunta, cell in zip(kunnat, re.findall(r"<td (.*?)</td>", cells), strict=True):
+            row = table.filter(
+                (pl.col("metric_id") == metric_id)
+                & (pl.col("level") == "kunta")
+                & (pl.col("area") == kunta)
+            ).row(0, named=True)
+            status = re.search(r'data-status="(\w+)"', cell)
+            if row["suppressed"]:
+                assert status is None and cell.endswith("&lt;5"), (metric_id, kunta)
+            else:
+                assert status is not None, (metric_id, kunta)
+                assert status.group(1) == (row["status"] or "none"), (metric_id, kunta)
+            checked += 1
+    assert checked >= 13 * 10
+
+
+def test_the_overview_links_to_the_meeting_and_the_board_has_no_such_page(
+    kpi_env: Path,
+) -> None:
+    at = start("fi")
+    links = [getattr(link, "label", None) for link in at.get("page_link")]
+    assert t("meeting_open", "fi") in links
+    assert PageKind.MEETING in PAGES[Role.JOHTO] and PageKind.MEETING in PAGES[Role.ANALYYTIKKO]
+    assert PageKind.MEETING not in BOARD_PAGES
+
+
+def _statuses(table: pl.DataFrame, area: str) -> dict[str, str]:
+    """metric id -> status of the shown (not hidden) rows of ``area`` with a status."""
+    rows = table.filter(
+        (pl.col("area") == area) & ~pl.col("suppressed") & pl.col("status").is_not_null()
+    )
+    return dict(zip(rows["metric_id"].to_list(), rows["status"].to_list(), strict=True))
+
+
+def test_the_changes_of_status_link_to_their_goal_pages(kpi_env: Path) -> None:
+    kunta = "Outokumpu"
+    at = open_page(start("fi", taso="kunta", alue=kunta), PATH).run()
+    assert not at.exception
+    con = duckdb.connect(str(kpi_env), read_only=True)
+    as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
+    now = _statuses(disclosure.disclose(con, date(as_of.year, 1, 1), as_of).period, kunta)
+    expected = set()
+    for earlier in (as_of - timedelta(days=7), meeting_data.minus_months(as_of, 1)):
+        table = disclosure.disclose(con, date(as_of.year, 1, 1), earlier, as_of=earlier).period
+        before = _statuses(table, kunta)
+        expected |= {
+            (m.title_fi, before[m.id], now[m.id])
+            for m in REGISTRY
+            if m.id in now and m.id in before and now[m.id] != before[m.id]
+        }
+    con.close()
+    assert expected  # the sample has a change here, so the test can fail
+    words = {k: t(f"status_{k}", "fi") for k in ("ok", "risk", "off")}
+    links = [link for link in at.get("page_link") if "→" in str(getattr(link, "label", ""))]
+    shown = set()
+    for link in links:
+        title, _, change = str(getattr(link, "label", "")).partition(": ")
+        before_text, after_text = change.split(" → ")
+        status = {f"{STATUS_STYLES[k].icon} {w}": k for k, w in words.items()}
+        shown.add((title, status[before_text], status[after_text]))
+        goal = next(m.goal for m in REGISTRY if m.title_fi == title)
+        assert link.proto.page.strip("/") == GOALS[goal].url_path, link.proto.page
+    assert shown == expected
