@@ -271,3 +271,15 @@ def test_the_cli_picks_up_the_folders_mapping(tmp_path: Path, db: Path) -> None:
     assert "mapping.toml, rivi/row 26" in refused.stderr
     assert "'Tilan alkupäivä'" in refused.stderr
     assert sha256(db) == before
+
+
+def test_the_shipped_example_loads_the_mapped_test_folder(tmp_path: Path) -> None:
+    example = (ROOT / "docs" / "mapping.example.toml").read_text("utf-8")
+    report = validate_folder(mapped_copy(tmp_path / "in", example), AS_OF)
+    assert report.ok, report.render()
+    absent = {
+        w.message_en.split()[4].rstrip(",")
+        for w in report.warnings
+        if w.rule == "mapping_export_absent"
+    }
+    assert absent == {"tyonhakujaksot", "palvelujaksot", "tyopaikat", "koulutukset"}
