@@ -172,9 +172,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi_table_full": ("Koko näkymän tunnuslukutaulukko", "The view's full KPI table"),
     # downloads
     "download": ("Lataa", "Download"),
-    "download_fi_csv": ("CSV (suomalainen Excel)", "CSV (Finnish Excel)"),
-    "download_csv": ("CSV (standardi)", "CSV (standard)"),
-    "download_xlsx": ("XLSX", "XLSX"),
+    "download_fi_csv": ("CSV, koodit (suomalainen Excel)", "CSV, codes (Finnish Excel)"),
+    "download_csv": ("CSV, koodit (standardi)", "CSV, codes (standard)"),
+    "download_xlsx": ("XLSX, koodit", "XLSX, codes"),
     "download_data": ("Lataa tiedot", "Download data"),
     "download_unsuppressed": (
         "Lataa suojaamattomat luvut (vain sisäiseen käyttöön)",
@@ -429,6 +429,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart_buckets_month": ("kuukaudessa", "month"),
     "chart_hidden_week": ("viikkoa", "weeks"),
     "chart_hidden_month": ("kuukautta", "months"),
+    # board report for the minutes, the director's text, downloads for people (issue 16)
+    "download_for_people": ("Ihmisille", "For people"),
+    "download_for_machines": (
+        "Koneluettavat (kuten python -m metrics export)",
+        "Machine-readable (as python -m metrics export)",
+    ),
+    "download_people_csv": ("CSV (suomalainen Excel)", "CSV (Excel, English)"),
+    "download_people_xlsx": ("Excel-taulukko (XLSX)", "Excel workbook (XLSX)"),
+    "people_file_suffix": ("taulukko", "table"),
+    "people_sheet": ("Taulukko", "Table"),
+    "people_col_period_start": ("Jakso alkaa", "Period start"),
+    "people_col_period_end": ("Jakso päättyy", "Period end"),
+    "people_col_as_of": ("Tiedot päivältä", "Data as of"),
+    "people_col_target_op": ("Tavoitteen suunta", "Target direction"),
+    "people_col_unit": ("Yksikkö", "Unit"),
+    "people_unit_count": ("kpl", "count"),
+    "download_all_series": (
+        "Kaikki kuukausisarjat ({goal}, {area})",
+        "All monthly series ({goal}, {area})",
+    ),
 }
 
 
