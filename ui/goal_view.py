@@ -22,6 +22,7 @@ from ui import (
     downloads,
     figure_memo,
     kpi_view,
+    notes_view,
     tables,
     trend_notes,
 )
@@ -49,6 +50,7 @@ def render_goal(goal: str) -> None:
     ctx = blocks.require_context(f"goal_short_{goal}")
     lang = ctx.lang
     st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
+    notes_view.render(ctx, goal)
     _rule_notes(ctx, goal)
     table = ctx.kpi_on_screen()
     all_series_download(ctx, goal)

@@ -449,6 +449,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kaikki kuukausisarjat ({goal}, {area})",
         "All monthly series ({goal}, {area})",
     ),
+    "notes_title": ("Selitys ja toimenpiteet", "Explanation and actions"),
+    "notes_empty": (
+        "Tälle tavoitteelle ja jaksolle ei ole vielä kirjoitettu selitystä.",
+        "No explanation has been written for this goal and period yet.",
+    ),
+    "notes_field": ("Johdon selitys tälle jaksolle", "Management's explanation for this period"),
+    "notes_help": (
+        "Näkyy tavoitteen sivulla ja saman jakson lautakunnan raportissa. Pelkkää tekstiä; "
+        "tyhjä teksti poistaa selityksen näkyvistä. Aiemmat versiot säilyvät.",
+        "Shown on the goal's page and in the board report of the same period. Plain text; an "
+        "empty text withdraws the explanation. Earlier versions are kept.",
+    ),
+    "notes_save": ("Tallenna selitys", "Save the explanation"),
+    "notes_history": ("Aiemmat versiot ({n})", "Earlier versions ({n})"),
+    "notes_signed": ("kirjoittanut {author} {when} (UTC)", "written by {author} {when} (UTC)"),
 }
 
 
