@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from access.director_notes import Note, NotesError, current_for_period
 from access.gate import current_access
 from access.roles import Capability
-from ui import blocks, board_report, indicators
+from common.settings import get_settings
+from ui import blocks, board_report, cached_queries, indicators
 from ui.i18n import t
 from ui.page_context import PageContext
 
@@ -30,7 +32,21 @@ def report_input(ctx: PageContext) -> board_report.ReportInput:
         rows=own.vstack(whole) if whole.height else own,
         monthly=ctx.series("month"),
         indicators=indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, ctx.lang),
+        notes=_notes(ctx),
+        pace=cached_queries.projection(ctx.db.path, ctx.db.identity, ctx.effective_end.year),
+        municipalities=rows.filter(rows["level"] == "kunta"),
+        chosen_area=area.area if area.level == "kunta" else None,
+        area_short=area.area,
     )
+
+
+def _notes(ctx: PageContext) -> dict[str, Note]:
+    """The director's texts of exactly this period (none when the file cannot be read: the
+    goal pages say why)."""
+    try:
+        return current_for_period(get_settings().notes_db, ctx.start, ctx.end)
+    except NotesError:
+        return {}
 
 
 def report_bytes(ctx: PageContext) -> bytes:

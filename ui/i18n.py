@@ -464,6 +464,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "notes_save": ("Tallenna selitys", "Save the explanation"),
     "notes_history": ("Aiemmat versiot ({n})", "Earlier versions ({n})"),
     "notes_signed": ("kirjoittanut {author} {when} (UTC)", "written by {author} {when} (UTC)"),
+    "report_page": ("Sivu ", "Page "),
+    "report_of": (" / ", " of "),
+    "report_pace": (
+        "Kertymä {so_far_period}: {so_far}; nykyvauhdilla vuoden {year} lopussa arviolta "
+        "{projected} (vuoden tavoite {target}).",
+        "Count {so_far_period}: {so_far}; at the current pace about {projected} by the end of "
+        "{year} (the year's target {target}).",
+    ),
+    "report_municipalities": ("Kunnittain", "By municipality"),
+    "report_municipalities_note": (
+        "Jokaisen mittarin arvo ja tila kunnittain (✔ tavoitteessa, ▲ riskissä, ✖ ei "
+        "tavoitteessa). Pienet luvut on peitetty (<5) kuten kojelaudalla.",
+        "Each metric's value and status per municipality (✔ on target, ▲ at risk, ✖ off "
+        "target). Small numbers are hidden (<5) as on the dashboard.",
+    ),
+    "report_continues": ("jatkuu", "continued"),
 }
 
 
