@@ -475,9 +475,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report_municipalities": ("Kunnittain", "By municipality"),
     "report_municipalities_note": (
         "Jokaisen mittarin arvo ja tila kunnittain (✔ tavoitteessa, ▲ riskissä, ✖ ei "
-        "tavoitteessa). Pienet luvut on peitetty (<5) kuten kojelaudalla.",
+        "tavoitteessa, ○ ei arvoa, ◆ ei kunnan omaa tavoitetta). Pienet luvut on peitetty "
+        "(<5) kuten kojelaudalla.",
         "Each metric's value and status per municipality (✔ on target, ▲ at risk, ✖ off "
-        "target). Small numbers are hidden (<5) as on the dashboard.",
+        "target, ○ no value, ◆ no target of the municipality's own). Small numbers are hidden "
+        "(<5) as on the dashboard.",
     ),
     "report_continues": ("jatkuu", "continued"),
 }
