@@ -13,7 +13,9 @@ from streamlit.testing.v1 import AppTest
 from access.director_notes import current, write_note
 from tests.access.test_gate import AUTH
 from tests.app.conftest import APP, open_page
+from ui import board_report_download, cached_queries, page_context
 from ui.i18n import t
+from ui.view import view_from_params
 
 GOAL = "kohtaanto"
 PASTED = '<script>alert("x")</script> Täyttöaika piteni, koska <b>rekry</b> viivästyi.'
@@ -92,3 +94,23 @@ def test_a_text_of_another_period_is_not_shown(notes_db: Path) -> None:
 
 def _period() -> tuple[date, date]:
     return date(2026, 9, 1), date(2026, 9, 30)
+
+
+def _report(params: dict[str, str]) -> str:
+    handle = cached_queries.current_db()
+    assert handle is not None
+    ctx = page_context.build(view_from_params({"kieli": "fi", **params}), handle)
+    return board_report_download.report_bytes(ctx).decode("utf-8")
+
+
+def test_the_report_of_its_period_prints_it_and_another_periods_does_not(
+    notes_db: Path,
+) -> None:
+    write_note(notes_db, GOAL, *_period(), PASTED, "johtaja@kunta.fi")
+    september = _report({"jakso": "kuukausi", "kk": "2026-09"})
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Täyttöaika piteni" in september
+    assert "<script>alert" not in september
+    goal = september.index("<h2>Kohtaannon")
+    assert goal < september.index("Selitys ja toimenpiteet") < september.index("</table>", goal)
+    for other in ({"jakso": "kuukausi", "kk": "2026-08"}, {"jakso": "vuosi_alusta"}):
+        assert "Täyttöaika piteni" not in _report(other)

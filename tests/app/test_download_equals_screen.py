@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics.registry import goal_metrics
+from metrics.registry import GOALS, goal_metrics
 from tests.access.test_gate import AUTH
 from tests.app.conftest import APP, open_page
 from ui import cards, downloads
@@ -150,3 +151,27 @@ def test_a_goal_page_downloads_all_its_monthly_series_in_one_file(
     assert charts, "the page drew monthly charts"
     label = t("download_all_series", "fi", goal=t("goal_short_kohtaanto", "fi"), area=AREA)
     assert label in _popovers(at)
+
+
+@pytest.mark.parametrize(
+    "url_path", [*(g.url_path for g in GOALS.values() if g.url_path), "resurssit"]
+)
+def test_every_menus_people_files_hold_the_screens_rows(
+    kpi_env: Path, monkeypatch: pytest.MonkeyPatch, url_path: str
+) -> None:
+    """Every download menu of a page builds its people's CSV and XLSX: one line per row of
+    the screen's table, ``<5`` exactly where the machine file has it."""
+    menus, _ = _spy(monkeypatch)
+    at = _run()
+    menus.clear()
+    open_page(at, url_path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert menus
+    for stem, df in menus:
+        machine = downloads.file_bytes(df, "standard").decode("utf-8")
+        for lang in ("fi", "en"):
+            people = downloads.file_bytes(df, "people_csv", lang).decode("utf-8-sig")
+            assert len(people.splitlines()) == df.height + 1, stem
+            assert people.count("<5") == machine.count("<5"), stem
+        book = openpyxl.load_workbook(io.BytesIO(downloads.file_bytes(df, "people_xlsx", "fi")))
+        assert book.active is not None and book.active.max_row == df.height + 1, stem
