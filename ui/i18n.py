@@ -445,6 +445,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "people_col_target_op": ("Tavoitteen suunta", "Target direction"),
     "people_col_unit": ("Yksikkö", "Unit"),
     "people_unit_count": ("kpl", "count"),
+    "bcol_mean_days": ("Keskiarvo (vrk)", "Mean (days)"),
+    "bcol_median_days": ("Mediaani (vrk)", "Median (days)"),
     "download_all_series": (
         "Kaikki kuukausisarjat ({goal}, {area})",
         "All monthly series ({goal}, {area})",

@@ -86,7 +86,7 @@ def _cell(col: str, value: object, row: dict[str, object], lang: Lang) -> People
     metric = registry.get(str(row["metric_id"])) if "metric_id" in row else None
     if col == "metric_id" and metric is not None:
         return PeopleCell(metric.title_fi if lang == "fi" else metric.title_en, "text")
-    if col == "level":
+    if col == "level" and f"level_{value}" in TEXTS:
         return PeopleCell(t(f"level_{value}", lang), "text")
     if col == "status" and metric is not None:
         style = status_style(str(value), metric.has_target and row.get("target_op") is not None)
