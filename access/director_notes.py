@@ -9,10 +9,10 @@ crash leaves the previous text), dated and signed with who wrote it; nothing is 
 deleted, so the history stays and the newest row is the text shown. Saving an empty text
 withdraws the explanation (the newest row is empty, so nothing is shown).
 
-"Its period" is the goal and the exact period (first and last day) of the view the director
-wrote it on: the board report of that period prints it, a report of any other period (another
-month, or year to date after a new load moved the as-of date) does not. The area is not part of
-the key: the explanation is the goal's, shown with every area's view of the period.
+"Its period" is the goal and a period (first and last day): the caller's choice; the
+dashboard uses the view's period widened to whole months, the board's (ui.notes_view). The
+board report of that period prints it, a report of any other period does not. The area is
+not part of the key: the explanation is the goal's, shown with every area's view.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from access.director_notes import Note, NotesError, current_for_period
 from access.gate import current_access
 from access.roles import Capability
 from common.settings import get_settings
-from ui import blocks, board_report, cached_queries, indicators
+from ui import blocks, board_report, cached_queries, indicators, notes_view
 from ui.i18n import t
 from ui.page_context import PageContext
 
@@ -44,7 +44,7 @@ def _notes(ctx: PageContext) -> dict[str, Note]:
     """The director's texts of exactly this period (none when the file cannot be read: the
     goal pages say why)."""
     try:
-        return current_for_period(get_settings().notes_db, ctx.start, ctx.end)
+        return current_for_period(get_settings().notes_db, *notes_view.notes_period(ctx))
     except NotesError:
         return {}
 

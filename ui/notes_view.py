@@ -9,6 +9,7 @@ never run, and Markdown is not interpreted either.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 import streamlit as st
@@ -18,9 +19,17 @@ from access.director_notes import LOCAL_AUTHOR, Note, NotesError
 from access.gate import current_access
 from access.roles import Capability
 from common.settings import get_settings
-from ui.formatting import fmt_datetime
+from ui.formatting import fmt_datetime, fmt_period
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
+from ui.view import whole_months
+
+
+def notes_period(ctx: PageContext) -> tuple[date, date]:
+    """The period a text belongs to: the view's, widened to whole months — the board's
+    period of the same view (docs/privacy.md), so that what the director writes on
+    1.1.–15.11. is what the board reads on its 1.1.–30.11."""
+    return whole_months(ctx.start, ctx.end)
 
 
 def signed(note: Note, lang: Lang) -> str:
@@ -41,8 +50,9 @@ def render(ctx: PageContext, goal: str) -> None:
     path = get_settings().notes_db
     access = current_access()
     may_write = access.can(Capability.WRITE_NOTES)
+    start, end = notes_period(ctx)
     try:
-        notes = director_notes.history(path, goal, ctx.start, ctx.end)
+        notes = director_notes.history(path, goal, start, end)
     except NotesError as exc:
         st.warning(str(exc), icon=":material/warning:")
         return
@@ -50,7 +60,7 @@ def render(ctx: PageContext, goal: str) -> None:
     if shown is None and not may_write:
         return
     with st.container(border=True):
-        st.markdown(f"**{t('notes_title', lang)}**")
+        st.markdown(f"**{t('notes_title', lang)}** · {fmt_period(start, end, lang)}")
         if shown is not None:
             st.html(note_html(shown, lang))
         elif may_write:
@@ -78,7 +88,7 @@ def _form(ctx: PageContext, goal: str, shown: Note | None, author: str) -> None:
         return
     try:
         director_notes.write_note(
-            get_settings().notes_db, goal, ctx.start, ctx.end, text or "", author
+            get_settings().notes_db, goal, *notes_period(ctx), text or "", author
         )
     except NotesError as exc:
         st.error(str(exc), icon=":material/error:")

@@ -28,11 +28,14 @@ def notes_db(kpi_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     return path
 
 
-def _goal_page(roles: list[str] | None) -> AppTest:
+SEPTEMBER = {"jakso": "kuukausi", "kk": "2026-09"}
+
+
+def _goal_page(roles: list[str] | None, params: dict[str, str] = SEPTEMBER) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["kieli"] = "fi"
-    at.query_params["jakso"] = "kuukausi"
-    at.query_params["kk"] = "2026-09"
+    for key, value in params.items():
+        at.query_params[key] = value
     if roles is not None:
         at.secrets = AUTH
         at.user = {
@@ -114,3 +117,17 @@ def test_the_report_of_its_period_prints_it_and_another_periods_does_not(
     assert goal < september.index("Selitys ja toimenpiteet") < september.index("</table>", goal)
     for other in ({"jakso": "kuukausi", "kk": "2026-08"}, {"jakso": "vuosi_alusta"}):
         assert "Täyttöaika piteni" not in _report(other)
+
+
+def test_a_text_written_on_a_range_is_the_boards_whole_months(notes_db: Path) -> None:
+    """The board sees a range widened to whole months (docs/privacy.md); the director's text
+    of the same view belongs to that period, so the board reads what was written."""
+    view = {"jakso": "vali", "alku": "2026-02-03", "loppu": "2026-04-17"}
+    at = _goal_page(["johto"], view)
+    _editors(at)[0].input("Kevään selitys.")
+    next(b for b in at.button if b.proto.label == t("notes_save", "fi")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = current(notes_db, GOAL, date(2026, 2, 1), date(2026, 4, 30))
+    assert saved is not None and saved.text == "Kevään selitys."
+    assert "Kevään selitys." in _html(_goal_page(["lautakunta"], view))
+    assert "Kevään selitys." in _report(view)
