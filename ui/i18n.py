@@ -458,10 +458,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "notes_field": ("Johdon selitys tälle jaksolle", "Management's explanation for this period"),
     "notes_help": (
-        "Näkyy tavoitteen sivulla ja saman jakson lautakunnan raportissa. Pelkkää tekstiä; "
-        "tyhjä teksti poistaa selityksen näkyvistä. Aiemmat versiot säilyvät.",
-        "Shown on the goal's page and in the board report of the same period. Plain text; an "
-        "empty text withdraws the explanation. Earlier versions are kept.",
+        "Näkyy tavoitteen sivulla ja saman jakson lautakunnan raportissa, joka liitetään "
+        "julkiseen pöytäkirjaan: älä kirjoita asiakkaiden tai virkailijoiden nimiä tai "
+        "tunnisteita. Pelkkää tekstiä; tyhjä teksti poistaa selityksen näkyvistä. Aiemmat "
+        "versiot säilyvät.",
+        "Shown on the goal's page and in the board report of the same period, which is "
+        "attached to the public minutes: write no names or identifiers of clients or "
+        "caseworkers. Plain text; an empty text withdraws the explanation. Earlier versions "
+        "are kept.",
     ),
     "notes_save": ("Tallenna selitys", "Save the explanation"),
     "notes_history": ("Aiemmat versiot ({n})", "Earlier versions ({n})"),
