@@ -487,7 +487,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "target, ○ no value, ◆ no target of the municipality's own). Small numbers are hidden "
         "(<5) as on the dashboard.",
     ),
-    "report_continues": ("jatkuu", "continued"),
 }
 
 
