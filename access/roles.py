@@ -50,6 +50,7 @@ class Capability(StrEnum):
     CASEWORKER_TABLES = "caseworker_tables"  # tables by (pseudonymous) caseworker id
     UNSUPPRESSED = "unsuppressed"  # see counts below the small-number threshold
     PRESENTATION = "presentation"  # presentation mode
+    WRITE_NOTES = "write_notes"  # the director's "Selitys ja toimenpiteet" per goal and period
 
 
 # Widest role first: a user holding several roles gets the first one listed here.
@@ -65,7 +66,7 @@ PAGES: Mapping[Role, frozenset[PageKind]] = {
 }
 
 CAPABILITIES: Mapping[Role, frozenset[Capability]] = {
-    Role.ANALYYTIKKO: frozenset(Capability),
+    Role.ANALYYTIKKO: frozenset(Capability) - {Capability.WRITE_NOTES},
     Role.JOHTO: frozenset(Capability) - {Capability.UPLOAD},
     Role.LAUTAKUNTA: frozenset({Capability.BOARD_REPORT, Capability.PRESENTATION}),
 }

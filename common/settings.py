@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     db: Path = PROJECT_ROOT / "data" / "kpi.duckdb"
     reference_dir: Path = PROJECT_ROOT / "reference"
     sample_dir: Path = PROJECT_ROOT / "sample_data" / "sample"
+    # The director's texts per goal and period (access.notes): apart from the loaded data,
+    # which a load replaces; never inside the database file.
+    notes_db: Path = PROJECT_ROOT / "data" / "notes.sqlite"
     # The small-number rule's threshold (docs/spec/METRICS.md): counts 1..threshold-1 are
     # shown as "<threshold" on every screen and in every download.
     small_number_threshold: int = Field(default=5, ge=2)

@@ -1,46 +1,33 @@
-"""The board report: one self-contained HTML file of the period's targets.
+"""The board report: one self-contained HTML file of the period's targets, for the minutes.
 
 Charts are inlined (plotly.js embedded once, no CDN), so the file opens offline in any
-browser; CSS ``@page`` and ``break-before: page`` print it on A4 with one goal per page.
-The small-number rule is applied (the rows come from ``privacy.suppress``).
+browser. Printed on A4: every page has the area, period and as-of date at its top and its
+number (``Sivu 3 / 9``) at its foot (ui.board_report_parts); each goal starts a new page and
+is a table whose heading row repeats on every page the goal continues onto (the browser
+repeats a ``<thead>``), a metric is never split; the director's explanation of the goal
+for the period is under its heading, a counted target has its pace and year-end forecast,
+and an appendix has each goal's metrics per municipality. The small-number rule is applied
+(the rows come from metrics.disclosure, as on screen).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import plotly.graph_objects as go
 import polars as pl
 
+from access.director_notes import Note
 from metrics.registry import GOALS, MetricDefinition
-from ui import chart_style, charts, kpi_view, trend_notes
+from metrics.series import Projection
+from ui import board_report_parts, chart_style, charts, kpi_view, trend_notes
 from ui.formatting import fmt_date, fmt_datetime, fmt_period
 from ui.i18n import Lang, t
 
 CHART_WIDTH_PX = 640  # 170 mm at 96 dpi: the chart's column on A4
-
-_CSS = """
-@page { size: A4 portrait; margin: 16mm 14mm; }
-body { font-family: "Source Sans Pro", Arial, sans-serif; color: #111; background: #fff;
-  font-size: 11pt; line-height: 1.35; max-width: 190mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 20pt; margin: 0 0 2mm 0; } h2 { font-size: 15pt; margin: 0 0 3mm 0; }
-h3 { font-size: 12pt; margin: 4mm 0 1mm 0; }
-.meta { color: #333; margin-bottom: 4mm; }
-.goal { break-before: page; page-break-before: always; }
-.metric { break-inside: avoid; page-break-inside: avoid; border-left: 6px solid var(--accent);
-  padding: 1mm 0 1mm 4mm; margin: 0 0 4mm 0; }
-.figures { font-size: 13pt; } .figures b { font-size: 16pt; }
-.status { font-weight: 700; } .status .icon { color: var(--accent); }
-.year-earlier { margin: 0.5mm 0; }
-.definition { color: #222; font-size: 10pt; } .indicator { font-style: italic; font-size: 10pt; }
-table.summary { border-collapse: collapse; width: 100%; font-size: 10pt; }
-table.summary th, table.summary td { border-bottom: 1px solid #999; padding: 1.5mm 2mm;
-  text-align: left; vertical-align: top; }
-.chart { width: 170mm; } .chart-note { font-size: 9pt; color: #333; margin: 0 0 1mm 0; }
-@media print { .chart { width: 170mm; } }
-"""
 
 
 @dataclass(frozen=True)
@@ -57,6 +44,14 @@ class ReportInput:
     indicators: dict[str, str]  # the plan's own "Mittari" text per metric id
     # The line "a year earlier" per metric id (ui/year_earlier_view.py), under the rule.
     year_earlier: dict[str, str] = field(default_factory=dict)
+    # The director's explanation per goal for exactly this period (access.director_notes).
+    notes: Mapping[str, Note] = field(default_factory=dict)
+    # The year-end forecast of the counted target (employer contacts) at the current pace.
+    pace: Projection | None = None
+    # Every municipality's KPI rows under the board's disclosure rule (the appendix).
+    municipalities: pl.DataFrame | None = None
+    chosen_area: str | None = None  # the municipality the report is about, marked there
+    area_short: str = ""  # the area for the running header of every page
 
 
 def _chart_html(fig: go.Figure, first: bool) -> str:
@@ -77,10 +72,13 @@ def build(data: ReportInput) -> str:
     lang = data.lang
     e = html.escape
     rows = kpi_view.rows_by_metric(data.rows)
+    page = board_report_parts.page_css(
+        data.area_short or data.area_label, data.start, data.end, data.as_of, lang
+    )
     parts: list[str] = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         f"<title>{e(t('app_title', lang))} · {e(fmt_period(data.start, data.end, lang))}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{page}{board_report_parts.CSS}</style></head><body>",
         f"<h1>{e(t('report_title', lang))}</h1>",
         f'<p class="meta"><b>{e(t("area_name", lang))}</b></p>',
         '<div class="meta">',
@@ -92,18 +90,40 @@ def build(data: ReportInput) -> str:
         _summary_table(rows, lang),
     ]
     first_chart = True
+    by_goal: dict[str, list[MetricDefinition]] = {}
     for goal in GOALS:
         metrics = [m for m in kpi_view.metrics_of_goal(goal) if m.id in rows]
         if not metrics:
             continue
-        parts.append(f'<section class="goal"><h2>{e(kpi_view.goal_title(goal, lang))}</h2>')
+        by_goal[goal] = metrics
+        parts.append(_goal_head(data, goal))
+        note = board_report_parts.notes_html(data.notes.get(goal), lang)
+        if note:
+            parts.append(f"<tr><td>{note}</td></tr>")
         for m in metrics:
             chart = _metric_chart(data, rows[m.id], m, first_chart)
             first_chart = first_chart and not chart
-            parts.append(_metric_block(data, rows[m.id], m, chart))
-        parts.append("</section>")
+            parts.append(f"<tr><td>{_metric_block(data, rows[m.id], m, chart)}</td></tr>")
+        parts.append("</tbody></table>")
+    if data.municipalities is not None:
+        parts.append(
+            board_report_parts.municipalities_section(
+                by_goal, data.municipalities, data.chosen_area, lang
+            )
+        )
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _goal_head(data: ReportInput, goal: str) -> str:
+    """A goal opens a table on a new page; its heading row repeats on every page it
+    continues onto (with the area and period, so a continued page says what it is)."""
+    lang, e = data.lang, html.escape
+    meta = f"{data.area_short or data.area_label} · {fmt_period(data.start, data.end, lang)}"
+    return (
+        f'<table class="goal"><thead><tr><th><h2>{e(kpi_view.goal_title(goal, lang))}</h2>'
+        f'<div class="goal-meta">{e(meta)}</div></th></tr></thead><tbody>'
+    )
 
 
 def _metric_chart(
@@ -141,6 +161,7 @@ def _metric_block(
     indicator_html = (
         f'<p class="indicator">{e(t("indicator", lang))}: {e(indicator)}</p>' if indicator else ""
     )
+    pace = board_report_parts.pace_html(data.pace, lang) if m.pace_to_year_target else ""
     return (
         f'<div class="metric" style="--accent:{style.colour}">'
         f"<h3>{e(kpi_view.title(m, lang))}</h3>"
@@ -149,7 +170,7 @@ def _metric_block(
         f'<span class="status"><span class="icon">{style.icon}</span> '
         f"{e(s.status_text.split(' ', 1)[1])}</span>{pending}</div>"
         + (f'<p class="year-earlier">{e(earlier)}</p>' if earlier else "")
-        + f"{indicator_html}"
+        + f"{pace}{indicator_html}"
         f'<p class="definition"><b>{e(t("definition", lang))}:</b> '
         f"{e(kpi_view.description(m, lang))}</p>"
         + (f'<div class="chart">{chart}</div>' if chart else "")

@@ -13,10 +13,12 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
+from access.director_notes import Note, NotesError, current_for_period
 from access.gate import current_access
 from access.roles import Capability
+from common.settings import get_settings
 from metrics import registry
-from ui import blocks, board_report, indicators, year_earlier_view
+from ui import blocks, board_report, cached_queries, indicators, notes_view, year_earlier_view
 from ui.i18n import t
 from ui.page_context import PageContext
 from ui.view import whole_months
@@ -47,6 +49,11 @@ def report_input(page: PageContext) -> board_report.ReportInput:
         monthly=ctx.series("month"),
         indicators=indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, ctx.lang),
         year_earlier=year_earlier_lines(ctx, own.vstack(whole) if whole.height else own),
+        notes=_notes(ctx),
+        pace=cached_queries.projection(ctx.db.path, ctx.db.identity, ctx.effective_end.year),
+        municipalities=rows.filter(rows["level"] == "kunta"),
+        chosen_area=area.area if area.level == "kunta" else None,
+        area_short=area.area,
     )
 
 
@@ -69,6 +76,15 @@ def year_earlier_lines(ctx: PageContext, rows: pl.DataFrame) -> dict[str, str]:
         if line is not None:
             out[m.id] = line.text
     return out
+
+
+def _notes(ctx: PageContext) -> dict[str, Note]:
+    """The director's texts of exactly this period (none when the file cannot be read: the
+    goal pages say why)."""
+    try:
+        return current_for_period(get_settings().notes_db, *notes_view.notes_period(ctx))
+    except NotesError:
+        return {}
 
 
 def report_bytes(ctx: PageContext) -> bytes:

@@ -1,8 +1,11 @@
-"""Download buttons for every table and chart: Finnish-Excel CSV, standard CSV and XLSX.
+"""Download buttons for every table and chart: for people, a CSV for Excel in the reader's
+language and an XLSX with number formats (ui.people_table, metrics.kpi_file_people); for
+machines, the files of ``python -m metrics export`` (Finnish-dialect CSV, standard CSV, XLSX).
 
-The bytes come from metrics.kpi_file (the same writer as ``python -m metrics export``), so a
-download equals the command's output for the same choices. Files are built only when the
-user clicks (a callable ``data``), so drawing a page never pays for its downloads.
+The machine bytes come from metrics.kpi_file (the same writer as the command), so a machine
+download equals the command's output for the same choices; the people's files hold the same
+rows and cells, the small-number rule included. Files are built only when the user clicks
+(a callable ``data``), so drawing a page never pays for its downloads.
 """
 
 from __future__ import annotations
@@ -15,30 +18,54 @@ import streamlit as st
 
 from access.gate import current_access
 from access.roles import Capability
-from metrics import kpi_file
+from metrics import kpi_file, kpi_file_people
 from ui.i18n import Lang, t
+from ui.people_table import people_table
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PEOPLE_FORMATS: tuple[tuple[str, str, str], ...] = (
+    # (key, file suffix, mime): for people, in the reader's language
+    ("people_csv", "csv", "text/csv"),
+    ("people_xlsx", "xlsx", XLSX_MIME),
+)
 FORMATS: tuple[tuple[str, str, str], ...] = (
-    # (key, file suffix, mime)
+    # (key, file suffix, mime): for machines, as ``python -m metrics export``
     ("fi", "fi.csv", "text/csv"),
     ("standard", "csv", "text/csv"),
-    ("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("xlsx", "xlsx", XLSX_MIME),
 )
+LABELS = {
+    "people_csv": "download_people_csv",
+    "people_xlsx": "download_people_xlsx",
+    "fi": "download_fi_csv",
+    "standard": "download_csv",
+    "xlsx": "download_xlsx",
+}
 
 
-def file_bytes(df: pl.DataFrame, fmt: str) -> bytes:
-    """The file of ``df`` in one of FORMATS (``fi`` = ``;``, decimal comma, UTF-8 with BOM)."""
+def file_bytes(df: pl.DataFrame, fmt: str, lang: Lang = "fi") -> bytes:
+    """The file of ``df`` in one of PEOPLE_FORMATS (in ``lang``) or FORMATS (``fi`` = ``;``,
+    decimal comma, UTF-8 with BOM)."""
+    if fmt == "people_csv":
+        return kpi_file_people.to_people_csv(people_table(df, lang), lang)
+    if fmt == "people_xlsx":
+        return kpi_file_people.to_people_xlsx(people_table(df, lang), t("people_sheet", lang))
     if fmt == "xlsx":
         return kpi_file.to_xlsx_bytes(df)
     return kpi_file.to_csv_bytes(df, dialect="fi" if fmt == "fi" else "standard")
+
+
+def people_stem(stem: str, lang: Lang) -> str:
+    """The people's files are named apart from the machine ones (``…_taulukko`` / ``…_table``)."""
+    return f"{stem}_{t('people_file_suffix', lang)}"
 
 
 def file_stem(name: str, start: date, end: date) -> str:
     return f"{name}_{start.isoformat()}_{end.isoformat()}"
 
 
-def _deferred(df: pl.DataFrame, fmt: str) -> Callable[[], bytes]:
-    return lambda: file_bytes(df, fmt)
+def _deferred(df: pl.DataFrame, fmt: str, lang: Lang) -> Callable[[], bytes]:
+    return lambda: file_bytes(df, fmt, lang)
 
 
 def may_take_unsuppressed() -> bool:
@@ -60,25 +87,40 @@ def unsuppressed_buttons(raw: pl.DataFrame, stem: str, key: str, lang: Lang) -> 
 UNSUPPRESSED_SUFFIX = "unsuppressed_internal"
 
 
-def buttons(df: pl.DataFrame, stem: str, key: str, lang: Lang) -> None:
-    """A small "Download" menu with the three formats of ``df`` (for roles that may export).
-    ``df`` is what the screen shows: the same rows under the same small-number rule."""
-    if not current_access().can(Capability.EXPORT_DATA):
+def may_export() -> bool:
+    return current_access().can(Capability.EXPORT_DATA)
+
+
+def buttons(df: pl.DataFrame, stem: str, key: str, lang: Lang, *, label: str | None = None) -> None:
+    """A small "Download" menu with the formats of ``df`` (for roles that may export): the
+    people's two, then the machine's three. ``df`` is what the screen shows: the same rows
+    under the same small-number rule. ``label`` replaces the menu's "Lataa tiedot"."""
+    if not may_export():
         return
-    _menu(df, stem, key, lang, "download_data")
+    _menu(df, stem, key, lang, "download_data", title=label)
 
 
-def _menu(df: pl.DataFrame, stem: str, key: str, lang: Lang, label: str) -> None:
-    labels = {"fi": "download_fi_csv", "standard": "download_csv", "xlsx": "download_xlsx"}
+def _menu(
+    df: pl.DataFrame, stem: str, key: str, lang: Lang, label: str, *, title: str | None = None
+) -> None:
     icon = ":material/download:" if label == "download_data" else ":material/lock_open:"
-    with st.popover(t(label, lang), icon=icon):
-        for fmt, suffix, mime in FORMATS:
-            st.download_button(
-                t(labels[fmt], lang),
-                data=_deferred(df, fmt),
-                file_name=f"{stem}.{suffix}",
-                mime=mime,
-                key=f"dl_{key}_{fmt}",
-                on_click="ignore",
-                width="stretch",
-            )
+    with st.popover(title or t(label, lang), icon=icon):
+        st.caption(t("download_for_people", lang))
+        _buttons(df, people_stem(stem, lang), key, lang, PEOPLE_FORMATS)
+        st.caption(t("download_for_machines", lang))
+        _buttons(df, stem, key, lang, FORMATS)
+
+
+def _buttons(
+    df: pl.DataFrame, stem: str, key: str, lang: Lang, formats: tuple[tuple[str, str, str], ...]
+) -> None:
+    for fmt, suffix, mime in formats:
+        st.download_button(
+            t(LABELS[fmt], lang),
+            data=_deferred(df, fmt, lang),
+            file_name=f"{stem}.{suffix}",
+            mime=mime,
+            key=f"dl_{key}_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )

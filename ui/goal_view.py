@@ -24,6 +24,7 @@ from ui import (
     downloads,
     figure_memo,
     kpi_view,
+    notes_view,
     tables,
     trend_notes,
     year_earlier_view,
@@ -52,12 +53,37 @@ def render_goal(goal: str) -> None:
     ctx = blocks.require_context(f"goal_short_{goal}")
     lang = ctx.lang
     st.markdown(f"*{kpi_view.goal_title(goal, lang)}* · **{blocks.area_caption(ctx)}**")
+    notes_view.render(ctx, goal)
     _rule_notes(ctx, goal)
     table = ctx.kpi_on_screen()
     earlier = ctx.kpi_year_earlier_on_screen()
+    all_series_download(ctx, goal)
     for m in kpi_view.metrics_of_goal(goal):
         metric_section(ctx, m, table, earlier)
     breakdown_view.render(goal, ctx)
+
+
+def goal_series(ctx: PageContext, goal: str) -> pl.DataFrame:
+    """Every monthly series of the goal's metrics for the view's area and period, as the
+    charts show them (small-number rule applied), in the registry's order."""
+    ids = [m.id for m in kpi_view.metrics_of_goal(goal)]
+    rows = ctx.series("month").filter(pl.col("metric_id").is_in(ids))
+    order = pl.col("metric_id").replace_strict(ids, list(range(len(ids))), return_dtype=pl.Int32)
+    return rows.sort(order, pl.col("period_start"))
+
+
+def all_series_download(ctx: PageContext, goal: str) -> None:
+    """One download with every monthly series of the page (issue 16): people's CSV and XLSX
+    beside the machine files, the same rows the trend charts draw."""
+    if not downloads.may_export():
+        return
+    series = goal_series(ctx, goal)
+    if series.height == 0:
+        return
+    area = ctx.view.area.area
+    label = t("download_all_series", ctx.lang, goal=t(f"goal_short_{goal}", ctx.lang), area=area)
+    stem = downloads.file_stem(f"{goal}_kuukausisarjat_{area}", ctx.start, ctx.end)
+    downloads.buttons(series, stem, f"all_series_{goal}", ctx.lang, label=label)
 
 
 def _rule_notes(ctx: PageContext, goal: str) -> None:

@@ -172,9 +172,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi_table_full": ("Koko näkymän tunnuslukutaulukko", "The view's full KPI table"),
     # downloads
     "download": ("Lataa", "Download"),
-    "download_fi_csv": ("CSV (suomalainen Excel)", "CSV (Finnish Excel)"),
-    "download_csv": ("CSV (standardi)", "CSV (standard)"),
-    "download_xlsx": ("XLSX", "XLSX"),
+    "download_fi_csv": ("CSV, koodit (suomalainen Excel)", "CSV, codes (Finnish Excel)"),
+    "download_csv": ("CSV, koodit (standardi)", "CSV, codes (standard)"),
+    "download_xlsx": ("XLSX, koodit", "XLSX, codes"),
     "download_data": ("Lataa tiedot", "Download data"),
     "download_unsuppressed": (
         "Lataa suojaamattomat luvut (vain sisäiseen käyttöön)",
@@ -500,6 +500,64 @@ TEXTS: dict[str, tuple[str, str]] = {
     "slide_summary": ("Tavoitteiden tila", "Status of the targets"),
     "col_cases": ("Tapaukset", "Cases"),
     "trend_table": ("Taulukko", "Table"),
+    # board report for the minutes, the director's text, downloads for people (issue 16)
+    "download_for_people": ("Ihmisille", "For people"),
+    "download_for_machines": (
+        "Koneluettavat (kuten python -m metrics export)",
+        "Machine-readable (as python -m metrics export)",
+    ),
+    "download_people_csv": ("CSV (suomalainen Excel)", "CSV (Excel, English)"),
+    "download_people_xlsx": ("Excel-taulukko (XLSX)", "Excel workbook (XLSX)"),
+    "people_file_suffix": ("taulukko", "table"),
+    "people_sheet": ("Taulukko", "Table"),
+    "people_col_period_start": ("Jakso alkaa", "Period start"),
+    "people_col_period_end": ("Jakso päättyy", "Period end"),
+    "people_col_as_of": ("Tiedot päivältä", "Data as of"),
+    "people_col_target_op": ("Tavoitteen suunta", "Target direction"),
+    "people_col_unit": ("Yksikkö", "Unit"),
+    "people_unit_count": ("kpl", "count"),
+    "bcol_mean_days": ("Keskiarvo (vrk)", "Mean (days)"),
+    "bcol_median_days": ("Mediaani (vrk)", "Median (days)"),
+    "download_all_series": (
+        "Kaikki kuukausisarjat ({goal}, {area})",
+        "All monthly series ({goal}, {area})",
+    ),
+    "notes_title": ("Selitys ja toimenpiteet", "Explanation and actions"),
+    "notes_empty": (
+        "Tälle tavoitteelle ja jaksolle ei ole vielä kirjoitettu selitystä.",
+        "No explanation has been written for this goal and period yet.",
+    ),
+    "notes_field": ("Johdon selitys tälle jaksolle", "Management's explanation for this period"),
+    "notes_help": (
+        "Näkyy tavoitteen sivulla ja saman jakson lautakunnan raportissa, joka liitetään "
+        "julkiseen pöytäkirjaan: älä kirjoita asiakkaiden tai virkailijoiden nimiä tai "
+        "tunnisteita. Pelkkää tekstiä; tyhjä teksti poistaa selityksen näkyvistä. Aiemmat "
+        "versiot säilyvät.",
+        "Shown on the goal's page and in the board report of the same period, which is "
+        "attached to the public minutes: write no names or identifiers of clients or "
+        "caseworkers. Plain text; an empty text withdraws the explanation. Earlier versions "
+        "are kept.",
+    ),
+    "notes_save": ("Tallenna selitys", "Save the explanation"),
+    "notes_history": ("Aiemmat versiot ({n})", "Earlier versions ({n})"),
+    "notes_signed": ("kirjoittanut {author} {when} (UTC)", "written by {author} {when} (UTC)"),
+    "report_page": ("Sivu ", "Page "),
+    "report_of": (" / ", " of "),
+    "report_pace": (
+        "Kertymä {so_far_period}: {so_far}; nykyvauhdilla vuoden {year} lopussa arviolta "
+        "{projected} (vuoden tavoite {target}).",
+        "Count {so_far_period}: {so_far}; at the current pace about {projected} by the end of "
+        "{year} (the year's target {target}).",
+    ),
+    "report_municipalities": ("Kunnittain", "By municipality"),
+    "report_municipalities_note": (
+        "Jokaisen mittarin arvo ja tila kunnittain (✔ tavoitteessa, ▲ riskissä, ✖ ei "
+        "tavoitteessa, ○ ei arvoa, ◆ ei kunnan omaa tavoitetta). Pienet luvut on peitetty "
+        "(<5) kuten kojelaudalla.",
+        "Each metric's value and status per municipality (✔ on target, ▲ at risk, ✖ off "
+        "target, ○ no value, ◆ no target of the municipality's own). Small numbers are hidden "
+        "(<5) as on the dashboard.",
+    ),
 }
 
 

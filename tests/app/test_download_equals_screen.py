@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from metrics.registry import GOALS, goal_metrics
 from tests.access.test_gate import AUTH
-from tests.app.conftest import APP
+from tests.app.conftest import APP, open_page
 from ui import cards, downloads
 from ui.formatting import fmt_period
 from ui.i18n import t
@@ -30,9 +32,9 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, pl.DataFrame]
     shown: list[Any] = []
     real_menu, real_cards = downloads._menu, cards.card_data
 
-    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str) -> None:
+    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
         menus.append((stem, df))
-        real_menu(df, stem, key, lang, label)
+        real_menu(df, stem, key, lang, label, **kw)
 
     def card_data(ctx: Any) -> Any:
         out = real_cards(ctx)
@@ -126,3 +128,50 @@ def test_the_boards_periods_are_whole_months(
     chosen = fmt_period(date(2025, 2, 3), date(2025, 4, 17), "fi")
     assert (whole in captions) == aligned
     assert (chosen in captions) == (not aligned)
+
+
+def test_a_goal_page_downloads_all_its_monthly_series_in_one_file(
+    kpi_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The goal page's "all monthly series" menu holds every metric of the goal, month by
+    month, the same rows the page's monthly charts draw (small-number rule included)."""
+    menus, _ = _spy(monkeypatch)
+    at = _run()
+    open_page(at, "kohtaanto").run()
+    assert not at.exception, [e.value for e in at.exception]
+    everything = next(df for stem, df in menus if "_kuukausisarjat_" in stem)
+    charts = [df for stem, df in menus if "_month_" in stem and "unsuppressed" not in stem]
+    goal_ids = [m.id for m in goal_metrics("kohtaanto")]
+    assert list(dict.fromkeys(everything["metric_id"].to_list())) == goal_ids
+    assert set(everything["area"].to_list()) <= {AREA, "Pohjois-Karjala"}
+    for chart in charts:  # each chart's own download is the same rows of the one file
+        mid = chart["metric_id"][0]
+        mine = everything.filter(pl.col("metric_id") == mid)
+        assert mine.equals(chart.sort("period_start")), mid
+    assert charts, "the page drew monthly charts"
+    label = t("download_all_series", "fi", goal=t("goal_short_kohtaanto", "fi"), area=AREA)
+    assert label in _popovers(at)
+
+
+@pytest.mark.parametrize(
+    "url_path", [*(g.url_path for g in GOALS.values() if g.url_path), "resurssit"]
+)
+def test_every_menus_people_files_hold_the_screens_rows(
+    kpi_env: Path, monkeypatch: pytest.MonkeyPatch, url_path: str
+) -> None:
+    """Every download menu of a page builds its people's CSV and XLSX: one line per row of
+    the screen's table, ``<5`` exactly where the machine file has it."""
+    menus, _ = _spy(monkeypatch)
+    at = _run()
+    menus.clear()
+    open_page(at, url_path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert menus
+    for stem, df in menus:
+        machine = downloads.file_bytes(df, "standard").decode("utf-8")
+        for lang in ("fi", "en"):
+            people = downloads.file_bytes(df, "people_csv", lang).decode("utf-8-sig")
+            assert len(people.splitlines()) == df.height + 1, stem
+            assert people.count("<5") == machine.count("<5"), stem
+        book = openpyxl.load_workbook(io.BytesIO(downloads.file_bytes(df, "people_xlsx", "fi")))
+        assert book.active is not None and book.active.max_row == df.height + 1, stem

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import polars as pl
 import pytest
 
 from common.settings import PROJECT_ROOT
-from metrics import disclosure, engine
+from metrics import disclosure, engine, registry
 from ui import downloads
+from ui.formatting import fmt_number
 
 START, END = date(2026, 1, 1), date(2026, 10, 31)
 
@@ -85,3 +88,43 @@ def test_xlsx_opens_with_the_same_rows(sample_db: Path) -> None:
     assert book[:2] == b"PK"
     back = pl.read_excel(book)
     assert back["metric_id"].to_list() == df["metric_id"].to_list()
+
+
+def test_people_csv_holds_the_screens_rows_in_words_and_percentages(sample_db: Path) -> None:
+    """The people's CSV of the screen's KPI table: one line per row, Finnish headers, the
+    metric's name, shares as percentages with one decimal, ``<5`` where the machine file
+    has it."""
+    con = duckdb.connect(str(sample_db), read_only=True)
+    try:
+        screen = disclosure.disclose(con, START, END).period
+    finally:
+        con.close()
+    machine = pl.read_csv(io.BytesIO(downloads.file_bytes(screen, "standard")), infer_schema=False)
+    people = pl.read_csv(
+        io.BytesIO(downloads.file_bytes(screen, "people_csv", "fi")),
+        separator=";",
+        infer_schema=False,
+    )
+    assert people.height == machine.height == screen.height
+    assert people.columns[:3] == ["Mittari", "Taso", "Alue"]
+    assert (people["Arvo"] == "<5").to_list() == (machine["value"] == "<5").to_list()
+    share = screen.with_row_index().filter(
+        (pl.col("metric_id") == "initial_interviews_face_to_face") & pl.col("value").is_not_null()
+    )
+    i, value = share["index"][0], share["value"][0]
+    assert people["Arvo"][i] == fmt_number(value * 100, "fi", 1).replace("\u202f", "")
+    assert people["Mittari"][i] == registry.get("initial_interviews_face_to_face").title_fi
+    english = downloads.file_bytes(screen, "people_csv", "en").decode("utf-8-sig")
+    assert english.startswith("Metric,Level,Area,")
+
+
+def test_people_xlsx_has_number_formats(sample_db: Path) -> None:
+    book = openpyxl.load_workbook(
+        io.BytesIO(downloads.file_bytes(table(sample_db, ("koko_alue",)), "people_xlsx", "fi"))
+    )
+    ws = book.active
+    assert ws is not None and ws.freeze_panes == "A2"
+    headers = [c.value for c in ws[1]]
+    value = headers.index("Arvo") + 1
+    formats = {ws.cell(row=r, column=value).number_format for r in range(2, ws.max_row + 1)}
+    assert {"0.0 %", "# ##0", "0.0"} <= formats

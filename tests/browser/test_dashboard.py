@@ -207,8 +207,13 @@ def test_board_report_and_csv_downloads(page: Any, app_url: str, sample_db: Path
         page.get_by_role("button", name="CSV (suomalainen Excel)").click()
     csv_bytes = Path(info.value.path()).read_bytes()
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
-    assert csv_bytes.splitlines()[0].decode("utf-8-sig").startswith("metric_id;level;area")
-    assert csv_bytes == downloads.file_bytes(table, "fi")
+    assert csv_bytes.splitlines()[0].decode("utf-8-sig").startswith("Mittari;Taso;Alue")
+    assert csv_bytes == downloads.file_bytes(table, "people_csv", "fi")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV, koodit (suomalainen Excel)").click()
+    machine = Path(info.value.path()).read_bytes()
+    assert machine.splitlines()[0].decode("utf-8-sig").startswith("metric_id;level;area")
+    assert machine == downloads.file_bytes(table, "fi")
 
 
 def test_dark_theme_follows_the_system_setting(browser: Any, app_url: str) -> None:

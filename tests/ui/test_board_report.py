@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import polars as pl
 
+from access.director_notes import Note
 from metrics import privacy
 from metrics.engine import KPI_COLUMNS
+from metrics.series import Projection
 from ui import board_report
 
 START, END, AS_OF = date(2026, 1, 1), date(2026, 10, 31), date(2026, 10, 31)
@@ -47,7 +49,7 @@ def _row(
 
 
 def _input(
-    rows: list[dict[str, object]], monthly: list[dict[str, object]]
+    rows: list[dict[str, object]], monthly: list[dict[str, object]], **extra: Any
 ) -> board_report.ReportInput:
     frame = pl.DataFrame(rows, schema_overrides={"pending": pl.Int64}).select(KPI_COLUMNS)
     months = pl.DataFrame(monthly, schema_overrides={"pending": pl.Int64}).select(KPI_COLUMNS)
@@ -62,15 +64,19 @@ def _input(
         rows=privacy.suppress(frame),
         monthly=privacy.suppress(months),
         indicators={"initial_interviews_face_to_face": "Alkuhaastatteluista 75 % kasvokkain"},
+        **extra,
     )
 
 
+ROWS = [
+    _row("initial_interviews_face_to_face", 0.753, 753, 1000, ">=", 0.75, "ok"),
+    _row("vacancy_fill_time_days", 3.0, 9, 3, "<", 22, "ok"),
+    _row("employer_contacts", 2100, 2100, None, ">", 2082.19, "risk"),
+]
+
+
 def build() -> str:
-    rows = [
-        _row("initial_interviews_face_to_face", 0.753, 753, 1000, ">=", 0.75, "ok"),
-        _row("vacancy_fill_time_days", 3.0, 9, 3, "<", 22, "ok"),
-        _row("employer_contacts", 2100, 2100, None, ">", 2082.19, "risk"),
-    ]
+    rows = ROWS
     monthly = [
         _row(
             "initial_interviews_face_to_face",
@@ -120,7 +126,7 @@ def test_one_offline_file_that_prints_one_goal_per_page() -> None:
     assert re.search(r"https?://", rest) is None  # no external URL anywhere else
     assert re.search(r"<(link|img|iframe)\b", rest) is None
     assert "@page { size: A4" in html
-    assert html.count('<section class="goal">') == 2  # lähipalvelut and kohtaanto
+    assert html.count('<table class="goal">') == 2  # lähipalvelut and kohtaanto
     assert "break-before: page" in html
 
 
@@ -187,3 +193,88 @@ def test_the_year_earlier_line_is_in_its_metric_block() -> None:
     assert len(blocks) == 2
     assert '<p class="year-earlier">vuotta aiemmin &lt;5</p>' in blocks[0]
     assert "year-earlier" not in blocks[1]
+
+
+def test_every_printed_page_has_the_area_period_as_of_and_its_number() -> None:
+    """CSS paged-media margin boxes (Chromium prints them from version 131 on)."""
+    html = build()
+    page = html[html.index("@page") : html.index("body {")]
+    assert '@bottom-right { content: "Sivu " counter(page) " / " counter(pages)' in page
+    assert '"Koko alue (Pohjois-Karjala) · 1.1.–31.10.2026 · Tiedot päivään 31.10.2026"' in page
+
+
+def test_a_goal_heading_repeats_on_every_page_it_continues_onto() -> None:
+    """Each goal is a table whose heading is its ``<thead>`` (repeated by the browser on
+    every printed page the table spans); every metric is a row that never splits."""
+    html = build()
+    goal = html[html.index('<table class="goal">') :]
+    goal = goal[: goal.index("</table>")]
+    head, body = goal.split("</thead>")
+    assert "<h2>Lähipalvelujen ja kasvokkaisen" in head
+    assert body.count('<div class="metric"') == body.count("<tr><td>") == 1
+    assert "table.goal > thead { display: table-header-group; }" in html
+    assert "table.goal > tbody > tr { break-inside: avoid;" in html
+
+
+def test_the_directors_text_is_under_its_goal_as_plain_text() -> None:
+    note = Note(
+        "kohtaanto",
+        START,
+        END,
+        "Syy: <script>alert(1)</script>\nToimenpide: lisää rekrytoijia.",
+        "johtaja@kunta.fi",
+        datetime(2026, 11, 3, 7, 30, tzinfo=UTC),
+    )
+    html = board_report.build(_input(ROWS, ROWS, notes={"kohtaanto": note}))
+    assert "<script>alert(1)" not in html
+    assert "Syy: &lt;script&gt;alert(1)&lt;/script&gt;\nToimenpide" in html
+    assert "kirjoittanut johtaja@kunta.fi 3.11.2026 klo 7.30 (UTC)" in html
+    kohtaanto = html.index("<h2>Kohtaannon")
+    assert html.index("Selitys ja toimenpiteet") > kohtaanto  # under its own goal
+    assert "Selitys ja toimenpiteet" not in board_report.build(_input(ROWS, ROWS))
+
+
+def test_the_counted_target_has_its_pace_and_year_end_forecast() -> None:
+    pace = Projection(
+        year=2026,
+        as_of=AS_OF,
+        count_so_far=2100,
+        projected_year_end=2527.4,
+        target=2500,
+        target_op=">",
+        targets_year=2025,
+        on_pace=True,
+    )
+    html = board_report.build(_input(ROWS, ROWS, pace=pace))
+    assert "✔ vauhti riittää." in html
+    assert "Kertymä 1.1.–31.10.2026: 2\u202f100; nykyvauhdilla vuoden 2026 lopussa" in html
+    assert "arviolta 2\u202f527 (vuoden tavoite 2\u202f500)" in html
+    assert html.count("vauhti riittää") == 1  # only the counted target
+    assert "vauhti" not in board_report.build(_input(ROWS, ROWS))
+
+
+def test_the_municipalities_table_under_the_disclosure_rule() -> None:
+    kunnat = pl.DataFrame(
+        [
+            {
+                **_row("initial_interviews_face_to_face", 0.8, 40, 50, ">=", 0.75, "ok"),
+                "level": "kunta",
+                "area": "Joensuu",
+            },
+            {
+                **_row("initial_interviews_face_to_face", 0.5, 1, 2, ">=", 0.75, "off"),
+                "level": "kunta",
+                "area": "Rääkkylä",
+            },
+        ],
+        schema_overrides={"pending": pl.Int64},
+    ).select(KPI_COLUMNS)
+    html = board_report.build(
+        _input(ROWS, ROWS, municipalities=privacy.suppress(kunnat), chosen_area="Rääkkylä")
+    )
+    appendix = html[html.index('<section class="appendix">') :]
+    assert "<h2>Kunnittain</h2>" in appendix
+    assert "<th>Joensuu</th><td>80,0\u00a0% ✔</td>" in appendix
+    assert '<tr class="chosen"><th>Rääkkylä</th><td>&lt;5</td>' in appendix
+    assert "50,0" not in appendix
+    assert "Yrityskontaktit" not in appendix  # no municipality rows: no column
