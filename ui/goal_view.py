@@ -127,9 +127,13 @@ def _area_value_row(
 
 
 def metric_section(
-    ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, earlier: pl.DataFrame
+    ctx: PageContext, m: MetricDefinition, table: pl.DataFrame, earlier: pl.DataFrame | None = None
 ) -> None:
+    """One metric of a goal page; ``earlier`` is the period a year earlier under the rule
+    (default: the context's cached table)."""
     lang = ctx.lang
+    if earlier is None:
+        earlier = ctx.kpi_year_earlier_on_screen()
     st.subheader(kpi_view.title(m, lang), anchor=False, divider="gray")
     row = _area_value_row(ctx, table, m)
     shown = kpi_view.shown_row(row, lang)

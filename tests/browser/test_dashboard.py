@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from metrics import disclosure
+from metrics import disclosure, year_earlier_table
 from tests.browser.conftest import ARTIFACTS
 from ui import downloads, kpi_view
 from ui.i18n import Lang, t
@@ -61,6 +61,16 @@ def kpi_rows(db: Path) -> pl.DataFrame:
     con = duckdb.connect(str(db), read_only=True)
     as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
     table = disclosure.disclose(con, date(as_of.year, 1, 1), as_of).period  # what screens show
+    con.close()
+    return table
+
+
+def year_earlier_rows(db: Path) -> pl.DataFrame:
+    """The same year-to-date period a year earlier under the rule, as the overview's file
+    holds it after the period's rows."""
+    con = duckdb.connect(str(db), read_only=True)
+    as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
+    table = year_earlier_table.year_earlier_disclosed(con, date(as_of.year, 1, 1), as_of).period
     con.close()
     return table
 
@@ -207,13 +217,15 @@ def test_board_report_and_csv_downloads(page: Any, app_url: str, sample_db: Path
         page.get_by_role("button", name="CSV (suomalainen Excel)").click()
     csv_bytes = Path(info.value.path()).read_bytes()
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    shown = pl.concat([table, year_earlier_rows(sample_db)])
     assert csv_bytes.splitlines()[0].decode("utf-8-sig").startswith("Mittari;Taso;Alue")
-    assert csv_bytes == downloads.file_bytes(table, "people_csv", "fi")
+    assert csv_bytes == downloads.file_bytes(shown, "people_csv", "fi")
     with page.expect_download() as info:
         page.get_by_role("button", name="CSV, koodit (suomalainen Excel)").click()
     machine = Path(info.value.path()).read_bytes()
     assert machine.splitlines()[0].decode("utf-8-sig").startswith("metric_id;level;area")
-    assert machine == downloads.file_bytes(table, "fi")
+    # the period's rows, then the rows a year earlier (metrics export --compare previous-year)
+    assert machine == downloads.file_bytes(shown, "fi")
 
 
 def test_dark_theme_follows_the_system_setting(browser: Any, app_url: str) -> None:
