@@ -15,7 +15,6 @@ COVERED_BY: dict[str, str] = {
     "metrics.__main__": "tests/metrics/test_cli.py",
     "metrics.breakdown_base": "tests/metrics/test_breakdowns.py",
     "metrics.breakdowns_people": "tests/metrics/test_breakdowns.py",
-    "metrics.cell_suppression": "tests/metrics/test_privacy.py",
     "metrics.deadline_rules": "tests/metrics/test_calendar_rules.py",
     "metrics.disclosure_series": "tests/metrics/test_disclosure.py",
     "metrics.definition": "tests/metrics/test_registry.py",
