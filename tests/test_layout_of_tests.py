@@ -44,7 +44,6 @@ COVERED_BY: dict[str, str] = {
     "pipelines.validation": "tests/pipelines/test_bad_files.py",
     "pipelines.validation_report": "tests/pipelines/test_bad_files.py",
     "ui.blocks": "tests/app/test_smoke.py",
-    "ui.cached_queries": "tests/app/test_smoke.py",
     "ui.data_view": "tests/app/test_smoke.py",
     "ui.downloads": "tests/app/test_downloads.py",
     "ui.goal_view": "tests/ui/test_indicators.py",
