@@ -18,7 +18,7 @@ from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
 from metrics.registry import GOALS, goal_metrics
-from ui import cached_queries, charts, downloads, due_view, kpi_view, tables
+from ui import cached_queries, charts, downloads, due_view, figure_memo, kpi_view, tables
 from ui.formatting import fmt_cell, fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
 from ui.page_context import PageContext
@@ -88,7 +88,7 @@ def channel_split(ctx: PageContext) -> None:
             total = float(counts.filter(pl.col("tyyppi") == ty)["count"].fill_null(0).sum())
             values.append(100.0 * n / total if total else 0.0)
         shares[code_label(ch, lang)] = values
-    fig = charts.stacked([code_label(ty, lang) for ty in types], shares, lang)
+    fig = figure_memo.stacked([code_label(ty, lang) for ty in types], shares, lang)
     charts.show(fig, t("channel_split", lang))
     rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
     for ch in channels:
@@ -131,7 +131,7 @@ def fill_time(ctx: PageContext) -> None:
     dist = _get(ctx, "fill_time_distribution")
     if dist.height:
         x_title = t("bcol_bucket", lang)
-        fig = charts.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang, x_title)
+        fig = figure_memo.bars(dist["bucket"].to_list(), dist["count"].to_list(), lang, x_title)
         charts.show(fig, t("fill_time_distribution", lang))
     _table(ctx, dist, "fill_time_distribution")
 

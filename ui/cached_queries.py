@@ -169,18 +169,28 @@ def projection(path: str, identity: str, year: int) -> Any:
     return series.employer_contacts_projection(cursor(DbHandle(path, identity)), year)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
 def breakdown(
     path: str, identity: str, name: str, start: date, end: date, level: str, area: str, extra: str
 ) -> pl.DataFrame:
     """A drill-down table of metrics.breakdowns for the area, with the small-number rule
     applied where the table counts people (``threshold``); ``extra`` is the metric id of
-    ``cohort_outcomes``."""
+    ``cohort_outcomes``. The table of every area of the level is computed and cached once
+    (the rule judges every area together anyway), then the area's rows are taken out."""
+    table = breakdown_of_level(path, identity, name, start, end, level, extra)
+    return table.filter(pl.col("area") == area)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def breakdown_of_level(
+    path: str, identity: str, name: str, start: date, end: date, level: str, extra: str
+) -> pl.DataFrame:
+    """A drill-down table of metrics.breakdowns for every area of ``level`` (see
+    :func:`breakdown`)."""
     from metrics import breakdowns  # imported on first use: the dashboard starts without it
 
     con = cursor(DbHandle(path, identity))
     func = getattr(breakdowns, name)
-    kwargs: dict[str, Any] = {"level": level, "area": area}
+    kwargs: dict[str, Any] = {"level": level, "area": None}
     if "threshold" in inspect.signature(func).parameters:
         kwargs["threshold"] = privacy.DEFAULT_THRESHOLD
     args = (extra, start, end) if name == "cohort_outcomes" else (start, end)

@@ -233,7 +233,7 @@ def _by_area(
     first = rows.row(0, named=True)
     op = first["target_op"] if isinstance(first["target_op"], str) else None
     target = first["target_value"]
-    fig = charts.bars_by_area(
+    fig = figure_memo.bars_by_area(
         rows["area"].to_list(),
         [s.raw_value if not s.suppressed else None for s in shown],
         [s.value for s in shown],
