@@ -454,6 +454,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "due_card_overdue": ("myöhässä", "overdue"),
     "due_card_due": ("erääntyy {until} mennessä", "due by {until}"),
     "due_card_link": ("Palveluprosessin määräajat →", "Service-process deadlines →"),
+    "due_download_cases": (
+        "Lataa tapausluettelo (vain sisäiseen käyttöön)",
+        "Download the case list (internal use only)",
+    ),
 }
 
 
