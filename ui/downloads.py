@@ -75,13 +75,16 @@ def may_take_unsuppressed() -> bool:
     return access.can(Capability.EXPORT_DATA) and access.can(Capability.UNSUPPRESSED)
 
 
-def unsuppressed_buttons(raw: pl.DataFrame, stem: str, key: str, lang: Lang) -> None:
+def unsuppressed_buttons(
+    raw: pl.DataFrame, stem: str, key: str, lang: Lang, label: str = "download_unsuppressed"
+) -> None:
     """A separate "Download unsuppressed data (internal use only)" menu with ``raw``, the rows
     as computed (``python -m metrics export`` without ``--suppress``), for the roles that may
-    have them; nothing for the others. The file names say ``unsuppressed_internal``."""
+    have them; nothing for the others. The file names say ``unsuppressed_internal``. ``label``
+    is the menu's text key (the weekly list's case list has its own)."""
     if not may_take_unsuppressed():
         return
-    _menu(raw, f"{stem}_{UNSUPPRESSED_SUFFIX}", f"{key}_raw", lang, "download_unsuppressed")
+    _menu(raw, f"{stem}_{UNSUPPRESSED_SUFFIX}", f"{key}_raw", lang, label)
 
 
 UNSUPPRESSED_SUFFIX = "unsuppressed_internal"

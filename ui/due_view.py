@@ -161,7 +161,7 @@ def section(ctx: PageContext, goal: str) -> None:
         )
         cases = due_case_list(ctx.db.path, ctx.db.identity, within)
         downloads.unsuppressed_buttons(
-            cases, f"deadlines_due_cases_{as_of}_{within}", "due_cases", lang
+            cases, f"deadlines_due_cases_{as_of}_{within}", "due_cases", lang, "due_download_cases"
         )
     if downloads.may_take_unsuppressed():
         st.caption(t("due_cases_note", lang))

@@ -557,6 +557,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Each metric's value and status per municipality (✔ on target, ▲ at risk, ✖ off "
         "target, ○ no value, ◆ no target of the municipality's own). Small numbers are hidden "
         "(<5) as on the dashboard.",
+    "due_download_cases": (
+        "Lataa tapausluettelo (vain sisäiseen käyttöön)",
+        "Download the case list (internal use only)",
     ),
 }
 

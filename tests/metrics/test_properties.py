@@ -85,6 +85,16 @@ def build(data: list[Case]) -> KpiDb:
     return db
 
 
+def three_months_after(day: dt.date) -> dt.date:
+    """The months rule of the common rules: the same day, or the month's last day."""
+    year, month = divmod(day.month - 1 + 3, 12)
+    first = dt.date(day.year + year, month + 1, 1)
+    following = (first + dt.timedelta(days=31)).replace(day=1)
+    return min(
+        first.replace(day=1) + dt.timedelta(days=day.day - 1), following - dt.timedelta(days=1)
+    )
+
+
 def cohort_size(metric_id: str, data: list[Case], start: dt.date, e: dt.date) -> int:
     """The cases that start in [start, E], counted straight from docs/spec/METRICS.md."""
     n = 0
@@ -98,6 +108,10 @@ def cohort_size(metric_id: str, data: list[Case], start: dt.date, e: dt.date) ->
                 and c.status in ("tyoton", "lomautettu")
                 and spell_on
             )
+        elif metric_id == "job_search_discussion_every_3_months":
+            # The one anchor is the interview; its case belongs to the period of D.
+            day = c.on(c.deed)
+            n += bool(day is not None and start <= three_months_after(day) <= e)
         elif metric_id == "training_unemployment_ended_3_months":
             n += bool(c.completed and start <= DAY0 + dt.timedelta(days=c.start) <= e)
         else:
