@@ -18,7 +18,7 @@ from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
 from metrics.registry import GOALS, goal_metrics
-from ui import cached_queries, charts, downloads, kpi_view, tables
+from ui import cached_queries, charts, downloads, kpi_view, situation_view, tables
 from ui.formatting import fmt_cell, fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
 from ui.page_context import PageContext
@@ -170,6 +170,9 @@ DRAWINGS: dict[str, Callable[[PageContext, str], None]] = {
     "caseworkers_without_offers": lambda ctx, goal: caseworkers(ctx),
     "tyoryhmat": register("tyoryhmat"),
     "palvelupisteet": register("palvelupisteet"),
+    # the Situation page (goal tilanne, ui/situation_view.py)
+    "situation_groups": lambda ctx, goal: situation_view.groups(ctx),
+    "situation_official": lambda ctx, goal: situation_view.official(ctx),
 }
 
 
