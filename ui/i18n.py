@@ -472,6 +472,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "statfin_area_rate": ("Pohjois-Karjala", "North Karelia"),
     "statfin_country_rate": ("Koko maa", "Whole country"),
+    "year_earlier_before_coverage": (
+        "Tavoite on vähemmän kuin vuotta aiemmin, mutta vuoden takainen päivä on ennen aineiston "
+        "alkua: vertailua ei ole.",
+        "The target is fewer than a year earlier, but the day a year earlier is before the data "
+        "begin: there is nothing to compare with.",
+    ),
 }
 
 
