@@ -127,7 +127,7 @@ GOALS: dict[str, Goal] = {
         page="goal",
         url_path="tilanne",
         icon=":material/query_stats:",
-        breakdowns=("cohort_outcomes",),
+        breakdowns=("situation_groups", "situation_official", "cohort_outcomes"),
     ),
     "palveluprosessi": Goal(
         title_fi="Palveluprosessin lakisääteiset määräajat",

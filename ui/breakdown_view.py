@@ -18,7 +18,16 @@ from access.gate import current_access
 from access.roles import Capability
 from metrics.privacy import SMALL
 from metrics.registry import GOALS, goal_metrics
-from ui import cached_queries, charts, downloads, due_view, figure_memo, kpi_view, tables
+from ui import (
+    cached_queries,
+    charts,
+    downloads,
+    due_view,
+    figure_memo,
+    kpi_view,
+    situation_view,
+    tables,
+)
 from ui.formatting import fmt_cell, fmt_percent, fmt_value
 from ui.i18n import TEXTS, Lang, t
 from ui.page_context import PageContext
@@ -171,6 +180,9 @@ DRAWINGS: dict[str, Callable[[PageContext, str], None]] = {
     "tyoryhmat": register("tyoryhmat"),
     "palvelupisteet": register("palvelupisteet"),
     "deadlines_due": due_view.section,
+    # the Situation page (goal tilanne, ui/situation_view.py)
+    "situation_groups": lambda ctx, goal: situation_view.groups(ctx),
+    "situation_official": lambda ctx, goal: situation_view.official(ctx),
 }
 
 

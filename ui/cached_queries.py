@@ -198,5 +198,23 @@ def breakdown_of_level(
     return result
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def official_statistics(path: str, identity: str, start: date, end: date) -> Any:
+    """Statistics Finland's unemployed job seekers per municipality and month beside ours (as
+    the screen shows them), and the area's unemployment rate beside the country's
+    (pipelines.statfin_compare); None when the statistics have not been fetched."""
+    from metrics.situation_tables import own_unemployed_by_month
+    from pipelines.statfin_compare import official_beside_own
+    from pipelines.validation_report import PipelineError
+
+    own = own_unemployed_by_month(disclosed(path, identity, start, end).monthly)
+    try:
+        return official_beside_own(
+            cursor(DbHandle(path, identity)), own["month"].unique().sort().to_list(), own
+        )
+    except PipelineError:
+        return None
+
+
 def targets_year(end: date) -> int:
     return int(engine.targets_year_used(end))

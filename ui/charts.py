@@ -25,7 +25,17 @@ from ui.formatting import fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_label, status_style
 
-__all__ = ["axis_title", "bars", "bars_by_area", "constant_target", "show", "stacked", "trend"]
+__all__ = [
+    "axis_title",
+    "bars",
+    "bars_by_area",
+    "constant_target",
+    "grouped",
+    "lines",
+    "show",
+    "stacked",
+    "trend",
+]
 
 TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
 PENDING_COLOUR = OKABE_ITO["reddish_purple"]  # readable on both themes, apart from the line
@@ -340,4 +350,63 @@ def stacked(
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=x_title, range=[0, 100])
+    return fig
+
+
+def grouped(
+    categories: Sequence[str],
+    groups: Mapping[str, Sequence[float | None]],
+    lang: Lang,
+    x_title: str | None = None,
+) -> go.Figure:
+    """Vertical bars of counts, one Okabe–Ito colour per group side by side in each category
+    (the Situation page's four groups per area). A hidden count (small-number rule) has no bar
+    and says ``<5`` in the hover."""
+    from metrics.privacy import SMALL  # the same token as the tables
+
+    fig = go.Figure()
+    top = 0.0
+    for i, (name, values) in enumerate(groups.items()):
+        colour = OKABE_ITO[_PART_COLOURS[i % len(_PART_COLOURS)]]
+        texts = [SMALL if v is None else fmt_value(v, "count", lang) for v in values]
+        top = max([top, *[float(v) for v in values if v is not None]])
+        fig.add_bar(
+            x=list(categories),
+            y=[v if v is not None else 0.0 for v in values],
+            name=name,
+            marker={"color": colour},
+            customdata=[f"{c} · {name}: {x}" for c, x in zip(categories, texts, strict=True)],
+            hovertemplate=_HOVER,
+        )
+    fig.update_layout(base_layout(lang, 380, legend=True))
+    fig.update_layout(barmode="group", legend={"traceorder": "normal"})
+    fig.update_xaxes(title_text=x_title, type="category")
+    fig.update_yaxes(**count_axis(top))
+    return fig
+
+
+def lines(
+    xs: Sequence[Any],
+    series: Mapping[str, Sequence[float | None]],
+    unit: str,
+    lang: Lang,
+) -> go.Figure:
+    """A line per series over months (the area's unemployment rate beside the country's),
+    Finnish values in the hover; a missing value leaves a gap."""
+    scale = value_scale(unit)
+    fig = go.Figure()
+    for i, (name, values) in enumerate(series.items()):
+        colour = OKABE_ITO[_PART_COLOURS[i % len(_PART_COLOURS)]]
+        fig.add_scatter(
+            x=list(xs),
+            y=[v * scale if v is not None else None for v in values],
+            name=name,
+            mode="lines+markers",
+            line={"color": colour, "width": 2},
+            customdata=[f"{name}: {fmt_value(v, unit, lang)}" for v in values],
+            hovertemplate=_HOVER,
+        )
+    fig.update_layout(base_layout(lang, 320, legend=True))
+    fig.update_xaxes(tickformat=time_format(lang, "month"))
+    fig.update_yaxes(title_text=axis_title(unit, lang), rangemode="tozero")
     return fig

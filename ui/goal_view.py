@@ -157,6 +157,8 @@ def metric_section(
         rule_words = wording_in_period(m.id, ctx.start, ctx.effective_end)
         if rule_words:
             st.caption(f"{t('rule_in_force', lang)}: {rule_words[0 if lang == 'fi' else 1]}")
+        if m.on_day and m.has_target and row["target_op"] is None:
+            st.caption(t("year_earlier_before_coverage", lang))
         empty = no_rule_message(m.id, ctx.start, ctx.effective_end)
         if empty:
             st.info(empty[0 if lang == "fi" else 1], icon=":material/info:")

@@ -557,9 +557,56 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Each metric's value and status per municipality (✔ on target, ▲ at risk, ✖ off "
         "target, ○ no value, ◆ no target of the municipality's own). Small numbers are hidden "
         "(<5) as on the dashboard.",
+    ),
     "due_download_cases": (
         "Lataa tapausluettelo (vain sisäiseen käyttöön)",
         "Download the case list (internal use only)",
+    ),
+    "goal_short_tilanne": ("Tilanne", "Situation"),
+    "situation_groups": ("Työttömät ryhmittäin", "The unemployed by group"),
+    "situation_groups_note": (
+        "Työttömät ja lomautetut {day} sekä kuukausien lopussa. Vertaa vuotta aiempaan: "
+        "tavoite on vähemmän kuin vuotta aiemmin.",
+        "The unemployed and laid off on {day} and at each month's end. Compare with a year "
+        "earlier: the target is fewer than a year earlier.",
+    ),
+    "situation_month_ends": ("Kuukausien lopussa: {area}", "At each month's end: {area}"),
+    "bcol_month_end": ("Päivä", "Day"),
+    "situation_official": (
+        "Tilastokeskuksen luvut rinnalla",
+        "Statistics Finland's figures beside ours",
+    ),
+    "statfin_missing": (
+        "Virallisia tilastoja ei ole haettu. Ylläpito hakee ne: python -m pipelines statfin",
+        "The official statistics have not been fetched. Administrators fetch them: "
+        "python -m pipelines statfin",
+    ),
+    "statfin_note": (
+        "Tilastokeskuksen työttömät työnhakijat kuun lopussa (taulukko 12r5) ja omat lukumme "
+        "samana päivänä. Varoitus, kun ero on yli {limit}.",
+        "Statistics Finland's unemployed job seekers at the month's end (table 12r5) and our "
+        "own count on the same day. A warning where they differ by more than {limit}.",
+    ),
+    "statfin_differs": (
+        "Omat luvut poikkeavat virallisista {n} kohdassa: {where}",
+        "Our figures differ from the official ones in {n} places: {where}",
+    ),
+    "bcol_month": ("Kuukausi", "Month"),
+    "bcol_official": ("Virallinen", "Official"),
+    "bcol_own": ("Oma", "Ours"),
+    "bcol_difference": ("Ero", "Difference"),
+    "bcol_differs": ("Varoitus", "Warning"),
+    "statfin_rates": (
+        "Työttömyysaste: alue ja koko maa",
+        "Unemployment rate: the area and the country",
+    ),
+    "statfin_area_rate": ("Pohjois-Karjala", "North Karelia"),
+    "statfin_country_rate": ("Koko maa", "Whole country"),
+    "year_earlier_before_coverage": (
+        "Tavoite on vähemmän kuin vuotta aiemmin, mutta vuoden takainen päivä on ennen aineiston "
+        "alkua: vertailua ei ole.",
+        "The target is fewer than a year earlier, but the day a year earlier is before the data "
+        "begin: there is nothing to compare with.",
     ),
 }
 

@@ -79,7 +79,10 @@ def shown_row(row: dict[str, object], lang: Lang) -> Shown:
     )
     has_target = m.has_target and op is not None
     style = status_style(status, has_target)
-    if m.has_target and op is None:  # a target set for the whole area only (employer contacts)
+    if m.has_target and op is None and m.on_day:
+        # "lower than a year earlier" with no year-earlier day in the data (before S)
+        style = STATUS_STYLES["none"]
+    elif m.has_target and op is None:  # a target set for the whole area only (employer contacts)
         style = STATUS_STYLES["areaonly"]
     return Shown(
         metric=m,
