@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from ui import case_counts
 from ui.chart_buckets import Bucket, bucket_name, partial_note
 from ui.chart_style import base_layout, count_axis, label_width_px, line_colour, show
 from ui.formatting import fmt_int, fmt_target, fmt_value
@@ -105,7 +106,9 @@ def _hover(
     note = partial_note(b, lang)
     lines = [f"{name} · {note}" if note else name]
     hidden = bool(row.get("suppressed"))
-    lines.append(t("small_number", lang) if hidden else fmt_value(row["value"], unit, lang))
+    value = t("small_number", lang) if hidden else fmt_value(row["value"], unit, lang)
+    cases = case_counts.fraction(row, lang) if unit == "share" and not hidden else ""
+    lines.append(f"{value} ({cases})" if cases else value)  # a share's cases: 75,3 % (128 / 170)
     if row.get("target_value") is not None:
         lines.append(_target_text(op, row["target_value"], unit, lang, op is None))
     if not cohort:

@@ -160,7 +160,7 @@ def test_the_trend_is_the_dashboards_figure_on_white_paper() -> None:
     right of the plot, white background and dark text for print, no mode bar."""
     (data, layout, config), _ = _figures(build())
     (marks,) = [d for d in data if d.get("mode") == "markers"]
-    assert marks["customdata"][1] == "2/2026<br>80,0\u00a0%<br>tavoite ≥\u00a075\u00a0%"
+    assert marks["customdata"][1] == "2/2026<br>80,0\u00a0% (80 / 100)<br>tavoite ≥\u00a075\u00a0%"
     (label,) = layout["annotations"]
     assert label["text"] == "tavoite<br>≥\u00a075\u00a0%" and label["x"] >= 1
     assert layout["paper_bgcolor"] == "#FFFFFF" and layout["font"]["color"] == "#111418"

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from metrics.privacy import SMALL
-from ui import case_counts, kpi_view
+from ui import case_counts, charts, kpi_view
 from ui.i18n import t
 
 
@@ -126,3 +126,12 @@ def test_a_sum_of_months_keeps_its_decimal() -> None:
     series = _series().with_columns(pl.Series("numerator", [17.25, None, 4.0, None]))
     table = case_counts.trend_table(series, "months", "fi", "month", cohort=False)
     assert table[t("col_numerator", "fi")].to_list()[0] == "17,3"
+
+
+def test_a_trend_s_hover_gives_a_share_s_cases_but_not_a_hidden_point_s() -> None:
+    series = _series().with_columns(pl.lit(0.75).alias("target_value"))
+    fig = charts.trend(series, "share", "fi", grain="month", cohort=True)
+    (marks,) = [d for d in fig.data if d.type == "scatter" and d.mode == "markers"]
+    first, hidden = marks.customdata[0], marks.customdata[1]
+    assert first.split("<br>")[1] == "90,0\u00a0% (18 / 20)"
+    assert "/" not in hidden.split("<br>")[1]
