@@ -152,6 +152,8 @@ def due_counts(
     within_working_days, cases``, a row for every rule x area x group of the levels asked,
     zeros included (``cases`` null for a rule whose exports are not loaded);
     ``within_working_days`` is N on ``due`` rows and null on ``overdue`` rows."""
+    if not levels:
+        raise MetricsError("Anna ainakin yksi taso. / Give at least one level.")
     a = as_of if as_of is not None else read_as_of(con)
     cases, available = open_cases(con, a)
     grouped = _grouped(cases, a, within)
@@ -167,7 +169,7 @@ def due_counts(
                 .alias("cases")
             )
         )
-    out = pl.concat(parts) if parts else area_grid("koko_alue", None).head(0)
+    out = pl.concat(parts)
     order = {r: i for i, r in enumerate(DUE_RULES)}
     return (
         out.with_columns(

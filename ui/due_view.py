@@ -134,7 +134,11 @@ def section(ctx: PageContext, goal: str) -> None:
     st.markdown(f"#### {t(SECTION, lang)}")
     within = int(
         st.select_slider(
-            t("due_within", lang), options=list(range(1, 21)), value=CARD_WITHIN, key="due_within"
+            t("due_within", lang),
+            options=list(range(1, 21)),
+            value=CARD_WITHIN,
+            key="due_within",
+            bind="query-params",
         )
     )
     as_of = ctx.info.as_of
