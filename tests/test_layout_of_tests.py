@@ -51,7 +51,6 @@ COVERED_BY: dict[str, str] = {
     "ui.status_style": "tests/ui/test_charts.py",
     "access.texts": "tests/access/test_gate.py",
     "metrics.digest": "tests/metrics/test_digest_html.py",
-    "metrics.digest_data": "tests/metrics/test_digest_html.py",
     "metrics.digest_plain": "tests/metrics/test_digest_html.py",
     "metrics.digest_text": "tests/metrics/test_digest_html.py",
     "metrics.digest_cli": "tests/metrics/test_digest_mail.py",
