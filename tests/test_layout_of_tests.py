@@ -37,7 +37,6 @@ COVERED_BY: dict[str, str] = {
     "pipelines.spec": "tests/pipelines/test_bad_files.py",
     "pipelines.staging": "tests/access/test_reload_while_viewing.py",
     "pipelines.validation": "tests/pipelines/test_bad_files.py",
-    "pipelines.validation_report": "tests/pipelines/test_bad_files.py",
     "ui.blocks": "tests/app/test_smoke.py",
     "ui.data_view": "tests/app/test_smoke.py",
     "ui.downloads": "tests/app/test_downloads.py",
