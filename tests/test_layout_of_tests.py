@@ -16,7 +16,6 @@ COVERED_BY: dict[str, str] = {
     "metrics.deadline_rules": "tests/metrics/test_calendar_rules.py",
     "metrics.kpi_file_xlsx": "tests/metrics/test_kpi_file.py",
     "pipelines.__main__": "tests/pipelines/test_cli_and_swap.py",
-    "pipelines.checks": "tests/pipelines/test_bad_files.py",
     "pipelines.csv_bytes": "tests/pipelines/test_reading_rules.py",
     "pipelines.database": "tests/metrics/test_kpi_file_sample.py",
     "pipelines.exports": "tests/pipelines/test_storage_order.py",
