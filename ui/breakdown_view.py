@@ -75,6 +75,26 @@ def _table(ctx: PageContext, df: pl.DataFrame, name: str) -> None:
     downloads.buttons(df, downloads.file_stem(name, ctx.start, ctx.end), f"bd_{name}", ctx.lang)
 
 
+def channel_shares(df: pl.DataFrame) -> tuple[list[str], list[str], dict[str, list[float]]]:
+    """Event types, channels and each channel's share (percent) of each type. A type with a
+    hidden cell has no shares (0, no bar): the shares of its shown cells would be of the
+    shown part only, and would read as the whole ("100 % face to face")."""
+    types = list(dict.fromkeys(df["tyyppi"].to_list()))
+    channels = list(dict.fromkeys(df["kanava"].to_list()))
+    hidden = df["count_suppressed"] if "count_suppressed" in df.columns else None
+    partial = set() if hidden is None else set(df.filter(hidden)["tyyppi"].to_list())
+    shares: dict[str, list[float]] = {}
+    for ch in channels:
+        values = []
+        for ty in types:
+            of_type = df.filter(pl.col("tyyppi") == ty)
+            total = float(of_type["count"].fill_null(0).sum())
+            n = float(of_type.filter(pl.col("kanava") == ch)["count"].fill_null(0).sum())
+            values.append(100.0 * n / total if total and ty not in partial else 0.0)
+        shares[ch] = values
+    return types, channels, shares
+
+
 def channel_split(ctx: PageContext) -> None:
     lang = ctx.lang
     st.markdown(f"#### {t('channel_split', lang)}")
@@ -82,34 +102,23 @@ def channel_split(ctx: PageContext) -> None:
     if df.height == 0:
         st.caption(t("no_rows", lang))
         return
-    types = list(dict.fromkeys(df["tyyppi"].to_list()))
-    channels = list(dict.fromkeys(df["kanava"].to_list()))
-    hidden = df["count_suppressed"] if "count_suppressed" in df.columns else None
-    counts = df.with_columns(
-        pl.when(hidden if hidden is not None else False).then(None).otherwise(pl.col("count"))
-    )
-    shares: dict[str, list[float]] = {}
-    for ch in channels:
-        part = counts.filter(pl.col("kanava") == ch)
-        values = []
-        for ty in types:
-            n = float(part.filter(pl.col("tyyppi") == ty)["count"].fill_null(0).sum())
-            total = float(counts.filter(pl.col("tyyppi") == ty)["count"].fill_null(0).sum())
-            values.append(100.0 * n / total if total else 0.0)
-        shares[code_label(ch, lang)] = values
-    fig = figure_memo.stacked([code_label(ty, lang) for ty in types], shares, lang)
+    types, channels, shares = channel_shares(df)
+    labelled = {code_label(ch, lang): shares[ch] for ch in channels}
+    fig = figure_memo.stacked([code_label(ty, lang) for ty in types], labelled, lang)
     charts.show(fig, t("channel_split", lang))
     rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
     for ch in channels:
         cells = []
-        for ty, share in zip(types, shares[code_label(ch, lang)], strict=True):
+        for i, ty in enumerate(types):
             cell = df.filter((pl.col("tyyppi") == ty) & (pl.col("kanava") == ch)).row(0, named=True)
+            of_type = [shares[c][i] for c in channels]
             if cell.get("count_suppressed"):
                 cells.append(SMALL)
+            elif not any(of_type):  # a type with a hidden cell (or none at all): no share
+                cells.append(fmt_value(cell["count"], "count", lang))
             else:
-                cells.append(
-                    f"{fmt_value(cell['count'], 'count', lang)} ({fmt_percent(share / 100, lang)})"
-                )
+                share = fmt_percent(shares[ch][i] / 100, lang)
+                cells.append(f"{fmt_value(cell['count'], 'count', lang)} ({share})")
         rows[code_label(ch, lang)] = cells
     tables.show(pl.DataFrame(rows), lang)
     downloads.buttons(

@@ -14,7 +14,7 @@ import pytest
 from common.reference import AREA_NAME
 from common.settings import get_settings
 from metrics.definition import ALL_LEVELS
-from metrics.digest_data import MetricLine, compared_ids
+from metrics.digest_data import compared_ids
 from metrics.engine import kpi_table
 from metrics.privacy import SUPPRESSED, basis_of, suppress
 from metrics.registry import REGISTRY, get
@@ -146,16 +146,6 @@ def test_first_week_of_the_year_has_no_comparison(
     html = _written(sample_db, tmp_path, capsys, "--as-of", "2026-01-05")
     assert "Vertailua viikon takaiseen ei ole" in html and "1.1.2026" in html
     assert all(cells[2] == "–" for cells in html_rows(html, "all").values())
-
-
-def test_a_line_compares_only_what_both_weeks_show() -> None:
-    row = {"metric_id": "initial_interviews", "value": 0.80, "status": "ok", SUPPRESSED: False}
-    week = {**row, "value": 0.70, "status": "risk"}
-    assert MetricLine("initial_interviews", row, week).change == pytest.approx(0.10)
-    assert MetricLine("initial_interviews", row, week).status_changed
-    assert MetricLine("initial_interviews", row, {**week, SUPPRESSED: True}).change is None
-    assert MetricLine("initial_interviews", row, None).change is None
-    assert not MetricLine("initial_interviews", row, None).status_changed
 
 
 def test_usage(sample_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from metrics.breakdowns_people import outcome_codes
-from ui.breakdown_view import screen_frame
+from ui.breakdown_view import channel_shares, screen_frame
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,29 @@ def test_meeting_flows_have_headers_and_yes_no_in_finnish() -> None:
     shown = screen_frame(flows, "fi")
     assert shown.columns == ["Kotikunta", "Palvelupiste", "Toisessa kunnassa", "Lukumäärä"]
     assert shown.row(0) == ("Heinävesi", "Joensuu", "Kyllä", "42")
+
+
+def _split(counts: dict[tuple[str, str], int | None]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "level": "koko_alue",
+            "area": "Pohjois-Karjala",
+            "tyyppi": [k[0] for k in counts],
+            "kanava": [k[1] for k in counts],
+            "count": list(counts.values()),
+            "count_suppressed": [v is None for v in counts.values()],
+        }
+    )
+
+
+def test_channel_shares_only_for_types_shown_whole() -> None:
+    df = _split({("alkuhaastattelu", "kasvokkain"): 30, ("alkuhaastattelu", "puhelin"): 10,
+                 ("tyonhakukeskustelu", "kasvokkain"): 40,
+                 ("tyonhakukeskustelu", "puhelin"): None})  # fmt: skip
+    types, channels, shares = channel_shares(df)
+    assert types == ["alkuhaastattelu", "tyonhakukeskustelu"]
+    assert channels == ["kasvokkain", "puhelin"]
+    assert shares["kasvokkain"][0] == pytest.approx(75.0)
+    assert shares["puhelin"][0] == pytest.approx(25.0)
+    # the discussions have a hidden cell: 40 of the shown 40 would read "100 % face to face"
+    assert shares["kasvokkain"][1] == 0.0 and shares["puhelin"][1] == 0.0
