@@ -98,6 +98,9 @@ def cohort_size(metric_id: str, data: list[Case], start: dt.date, e: dt.date) ->
                 and c.status in ("tyoton", "lomautettu")
                 and spell_on
             )
+        elif metric_id == "unemployment_reaching_3_months":  # a spell of the unemployed
+            day = DAY0 + dt.timedelta(days=c.start)
+            n += bool(c.status in ("tyoton", "lomautettu") and start <= day <= e)
         elif metric_id == "training_unemployment_ended_3_months":
             n += bool(c.completed and start <= DAY0 + dt.timedelta(days=c.start) <= e)
         else:
