@@ -138,3 +138,17 @@ def test_kpi_table_on_the_pipelines_read_only_connection(sample_db: Path) -> Non
         direct = kpi_table(plain, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert via_attach.equals(direct)
     assert via_attach["value"].is_not_null().sum() > 0
+
+
+def test_the_national_indicators_have_a_value_in_the_committed_sample(
+    standard: pl.DataFrame,
+) -> None:
+    """Every new card of 2026-12 shows a value on the sample: the four counts on E, the flows
+    and the statements (the sample writes lausunnot); rows at every level."""
+    new = [m.id for m in REGISTRY if m.goal == "tilanne"] + ["statement_processing_days"]
+    assert len(new) == 7
+    for metric_id in new:
+        rows = standard.filter(pl.col("metric_id") == metric_id)
+        assert set(rows["level"]) == set(AREAS), metric_id
+        whole = rows.filter(pl.col("level") == "koko_alue").row(0, named=True)
+        assert whole["value"] is not None and float(whole["value"]) > 0, metric_id

@@ -112,6 +112,9 @@ def cohort_size(metric_id: str, data: list[Case], start: dt.date, e: dt.date) ->
             # The one anchor is the interview; its case belongs to the period of D.
             day = c.on(c.deed)
             n += bool(day is not None and start <= three_months_after(day) <= e)
+        elif metric_id == "unemployment_reaching_3_months":  # a spell of the unemployed
+            day = DAY0 + dt.timedelta(days=c.start)
+            n += bool(c.status in ("tyoton", "lomautettu") and start <= day <= e)
         elif metric_id == "training_unemployment_ended_3_months":
             n += bool(c.completed and start <= DAY0 + dt.timedelta(days=c.start) <= e)
         else:

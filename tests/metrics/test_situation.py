@@ -225,3 +225,17 @@ def test_a_monthly_series_counts_on_each_month_end(db: KpiDb) -> None:
     weeks = compute(db.con, d("24.2.2025"), d("9.3.2025"), grain="week", as_of=d("15.4.2025"),
                     levels=("koko_alue",), metric_ids=["unemployed_job_seekers"])  # fmt: skip
     assert weeks["value"].to_list() == [0, 0]  # on Sun 2.3 and Sun 9.3
+
+
+def test_the_cohort_table_of_unemployment_reaching_3_months(db: KpiDb) -> None:
+    from metrics.breakdowns import cohort_outcomes
+
+    for cid, start, end in (("A", "30.11.2024", "28.2.2025"), ("B", "30.11.2024", "1.3.2025"),
+                            ("C", "30.11.2024", None), ("D", "1.12.2024", None)):  # fmt: skip
+        _client(db, cid, "Joensuu")
+        _spell(db, cid, "tyoton", start, end)
+    table = cohort_outcomes(db.con, REACHING, d("1.11.2024"), d("31.12.2024"),
+                            as_of=d("1.3.2025"), level="kunta", area="Joensuu")  # fmt: skip
+    counts = dict(zip(table["outcome"], table["count"], strict=True))
+    # S3 = 28.2.2025 < A: A ended on S3 (not reached), B and C reached; D: S3 = 1.3 = A, pending
+    assert counts == {"reached": 2, "not_reached": 1, "pending": 1}
