@@ -454,6 +454,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "slide_summary": ("Tavoitteiden tila", "Status of the targets"),
     "col_cases": ("Tapaukset", "Cases"),
     "trend_table": ("Taulukko", "Table"),
+    "meeting_in_municipalities": (
+        "Alueen kunnissa muutoksia: {n}",
+        "Changes in the area's municipalities: {n}",
+    ),
 }
 
 
