@@ -160,12 +160,9 @@ def render(ctx: PageContext) -> None:
     st.markdown(f"{blocks.area_caption(ctx)} · {summary}")
     st.html(CSS + table_html(all_cards, lang))
     st.subheader(t("meeting_changes", lang), anchor=False)
-    left, right = st.columns(2)
-    a = ctx.info.as_of
-    with left:
-        _changes(ctx, a - timedelta(days=7), t("meeting_since_week", lang))
-    with right:
-        _changes(ctx, meeting_data.minus_months(a, 1), t("meeting_since_month", lang))
+    a = ctx.info.as_of  # one under the other: a line is as wide as the page, never cut
+    _changes(ctx, a - timedelta(days=7), t("meeting_since_week", lang))
+    _changes(ctx, meeting_data.minus_months(a, 1), t("meeting_since_month", lang))
     st.subheader(t("meeting_matrix", lang), anchor=False)
     st.caption(t("meeting_matrix_note", lang))
     area = ctx.view.area
