@@ -120,3 +120,20 @@ def status_changes(
         if after is not None and earlier is not None and after != earlier:
             out.append(StatusChange(metric=m, before=earlier, after=after))
     return out
+
+
+def municipal_changes(
+    now: pl.DataFrame, before: pl.DataFrame, kunnat: list[str]
+) -> list[tuple[str, StatusChange]]:
+    """The status changes of each municipality of ``kunnat`` (in that order) between two KPI
+    tables, from the municipalities' own rows only (a whole-area figure is not theirs)."""
+
+    def own(table: pl.DataFrame, kunta: str) -> dict[str, dict[str, object]]:
+        rows = table.filter((pl.col("level") == "kunta") & (pl.col("area") == kunta))
+        return kpi_view.rows_by_metric(rows)
+
+    return [
+        (kunta, change)
+        for kunta in kunnat
+        for change in status_changes(own(now, kunta), own(before, kunta))
+    ]

@@ -112,6 +112,20 @@ def matrix_html(rows: list[meeting_data.MatrixRow], home: list[str], lang: Lang)
     )
 
 
+def _change_line(change: meeting_data.StatusChange, lang: Lang, prefix: str = "") -> None:
+    """One change as a link to its goal's page: ``Mittari: ✔ Tavoitteessa → ✖ Ei …``."""
+    before, after = STATUS_STYLES[change.before], STATUS_STYLES[change.after]
+    label = (
+        f"{prefix}{kpi_view.title(change.metric, lang)}: {before.icon} "
+        f"{t(before.text_key, lang)} → {after.icon} {t(after.text_key, lang)}"
+    )
+    goal = GOALS[change.metric.goal]
+    if goal.page is None:
+        st.markdown(label)
+    else:
+        st.page_link(pages.goal_page(change.metric.goal, lang), label=label, icon=goal.icon)
+
+
 def _changes(ctx: PageContext, since: date, heading: str) -> None:
     lang = ctx.lang
     st.markdown(f"**{heading}** · {fmt_date(since, lang)} → {fmt_date(ctx.info.as_of, lang)}")
@@ -120,22 +134,20 @@ def _changes(ctx: PageContext, since: date, heading: str) -> None:
         st.caption(t("meeting_no_comparison", lang))
         return
     area = ctx.view.area
-    now = meeting_data.rows_for_area(ctx.kpi_on_screen(), area)
+    table = ctx.kpi_on_screen()
+    now = meeting_data.rows_for_area(table, area)
     changes = meeting_data.status_changes(now, meeting_data.rows_for_area(earlier, area))
+    for c in changes:
+        _change_line(c, lang)
     if not changes:
         st.caption(t("meeting_no_changes", lang))
+    if area.level == "kunta":
         return
-    for c in changes:
-        before, after = STATUS_STYLES[c.before], STATUS_STYLES[c.after]
-        label = (
-            f"{kpi_view.title(c.metric, lang)}: {before.icon} {t(before.text_key, lang)} → "
-            f"{after.icon} {t(after.text_key, lang)}"
-        )
-        goal = GOALS[c.metric.goal]
-        if goal.page is None:
-            st.markdown(label)
-        else:
-            st.page_link(pages.goal_page(c.metric.goal, lang), label=label, icon=goal.icon)
+    kunnat = meeting_data.home_municipalities(area) or meeting_data.municipality_order(area)
+    local = meeting_data.municipal_changes(table, earlier, kunnat)
+    st.caption(t("meeting_in_municipalities", lang, n=len(local)))
+    for kunta, c in local:
+        _change_line(c, lang, prefix=f"{kunta} · ")
 
 
 def render(ctx: PageContext) -> None:
@@ -148,12 +160,9 @@ def render(ctx: PageContext) -> None:
     st.markdown(f"{blocks.area_caption(ctx)} · {summary}")
     st.html(CSS + table_html(all_cards, lang))
     st.subheader(t("meeting_changes", lang), anchor=False)
-    left, right = st.columns(2)
-    a = ctx.info.as_of
-    with left:
-        _changes(ctx, a - timedelta(days=7), t("meeting_since_week", lang))
-    with right:
-        _changes(ctx, meeting_data.minus_months(a, 1), t("meeting_since_month", lang))
+    a = ctx.info.as_of  # one under the other: a line is as wide as the page, never cut
+    _changes(ctx, a - timedelta(days=7), t("meeting_since_week", lang))
+    _changes(ctx, meeting_data.minus_months(a, 1), t("meeting_since_month", lang))
     st.subheader(t("meeting_matrix", lang), anchor=False)
     st.caption(t("meeting_matrix_note", lang))
     area = ctx.view.area

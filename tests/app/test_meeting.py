@@ -13,8 +13,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from access.roles import BOARD_PAGES, PAGES, PageKind, Role
+from common.reference import municipalities
 from metrics import disclosure
 from metrics.registry import GOALS, REGISTRY
 from tests.app.conftest import open_page
@@ -92,39 +94,68 @@ def test_the_overview_links_to_the_meeting_and_the_board_has_no_such_page(
 
 
 def _statuses(table: pl.DataFrame, area: str) -> dict[str, str]:
-    """metric id -> status of the shown (not hidden) rows of ``area`` with a status."""
+    """metric id -> status of the shown (not hidden) rows of ``area`` (the whole area or a
+    municipality: "Joensuu" is a service area too) with a status."""
+    level = "koko_alue" if area == "Pohjois-Karjala" else "kunta"
     rows = table.filter(
-        (pl.col("area") == area) & ~pl.col("suppressed") & pl.col("status").is_not_null()
+        (pl.col("level") == level)
+        & (pl.col("area") == area)
+        & ~pl.col("suppressed")
+        & pl.col("status").is_not_null()
     )
     return dict(zip(rows["metric_id"].to_list(), rows["status"].to_list(), strict=True))
 
 
-def test_the_changes_of_status_link_to_their_goal_pages(kpi_env: Path) -> None:
-    kunta = "Outokumpu"
-    at = open_page(start("fi", taso="kunta", alue=kunta), PATH).run()
-    assert not at.exception
-    con = duckdb.connect(str(kpi_env), read_only=True)
+def _expected(db: Path, areas: list[tuple[str, str]]) -> set[tuple[str, str, str, str]]:
+    """(prefix, metric title, status before, status now) of every change of ``areas``
+    ((prefix, area) pairs) since A - 7 days and since A - 1 month, from metrics.disclosure."""
+    con = duckdb.connect(str(db), read_only=True)
     as_of = con.sql("SELECT as_of FROM meta_load").fetchall()[0][0]
-    now = _statuses(disclosure.disclose(con, date(as_of.year, 1, 1), as_of).period, kunta)
-    expected = set()
+    now_table = disclosure.disclose(con, date(as_of.year, 1, 1), as_of).period
+    out = set()
     for earlier in (as_of - timedelta(days=7), meeting_data.minus_months(as_of, 1)):
         table = disclosure.disclose(con, date(as_of.year, 1, 1), earlier, as_of=earlier).period
-        before = _statuses(table, kunta)
-        expected |= {
-            (m.title_fi, before[m.id], now[m.id])
-            for m in REGISTRY
-            if m.id in now and m.id in before and now[m.id] != before[m.id]
-        }
+        for prefix, area in areas:
+            now, before = _statuses(now_table, area), _statuses(table, area)
+            out |= {
+                (prefix, m.title_fi, before[m.id], now[m.id])
+                for m in REGISTRY
+                if m.id in now and m.id in before and now[m.id] != before[m.id]
+            }
     con.close()
-    assert expected  # the sample has a change here, so the test can fail
-    words = {k: t(f"status_{k}", "fi") for k in ("ok", "risk", "off")}
-    links = [link for link in at.get("page_link") if "→" in str(getattr(link, "label", ""))]
+    return out
+
+
+def _links(at: AppTest) -> set[tuple[str, str, str, str]]:
+    """(prefix, metric title, status before, status now) of each change link on the page;
+    each link goes to the metric's goal page."""
+    words = {f"{STATUS_STYLES[k].icon} {t(f'status_{k}', 'fi')}": k for k in ("ok", "risk", "off")}
     shown = set()
-    for link in links:
-        title, _, change = str(getattr(link, "label", "")).partition(": ")
+    for link in at.get("page_link"):
+        label = str(getattr(link, "label", ""))
+        if "→" not in label:
+            continue
+        head, _, change = label.partition(": ")
+        prefix, _, title = head.rpartition(" · ")
         before_text, after_text = change.split(" → ")
-        status = {f"{STATUS_STYLES[k].icon} {w}": k for k, w in words.items()}
-        shown.add((title, status[before_text], status[after_text]))
+        shown.add((prefix, title, words[before_text], words[after_text]))
         goal = next(m.goal for m in REGISTRY if m.title_fi == title)
         assert link.proto.page.strip("/") == GOALS[goal].url_path, link.proto.page
-    assert shown == expected
+    return shown
+
+
+def test_the_changes_of_a_municipality_link_to_their_goal_pages(kpi_env: Path) -> None:
+    at = open_page(start("fi", taso="kunta", alue="Outokumpu"), PATH).run()
+    assert not at.exception
+    expected = _expected(kpi_env, [("", "Outokumpu")])
+    assert expected  # the sample has a change here, so the test can fail
+    assert _links(at) == expected
+
+
+def test_the_whole_area_lists_its_own_changes_and_its_municipalities(kpi_env: Path) -> None:
+    at = open_page(start("fi"), PATH).run()
+    assert not at.exception
+    areas = [("", "Pohjois-Karjala")] + [(m.kunta, m.kunta) for m in municipalities()]
+    expected = _expected(kpi_env, areas)
+    assert any(prefix for prefix, *_ in expected)
+    assert _links(at) == expected

@@ -123,3 +123,24 @@ def test_the_matrix_shows_each_municipality_s_status_from_the_kpi_table(
             assert shown.suppressed == kpi["suppressed"].item()
             seen_status.add(shown.status)
     assert {"ok", "off"} <= seen_status  # the sample has cells of both kinds
+
+
+def test_municipal_changes_come_from_the_municipalities_own_rows() -> None:
+    def table(statuses: dict[tuple[str, str], str]) -> pl.DataFrame:
+        keys = list(statuses)
+        return pl.DataFrame(
+            {
+                "metric_id": [m for m, _ in keys],
+                "level": ["koko_alue" if a == AREA_NAME else "kunta" for _, a in keys],
+                "area": [a for _, a in keys],
+                "status": list(statuses.values()),
+                "suppressed": [False] * len(keys),
+            }
+        )
+
+    before = table({(SHARE, "Lieksa"): "ok", (SHARE, "Nurmes"): "risk", (OTHER, AREA_NAME): "ok"})
+    now = table({(SHARE, "Lieksa"): "off", (SHARE, "Nurmes"): "risk", (OTHER, AREA_NAME): "off"})
+    changes = meeting_data.municipal_changes(now, before, ["Nurmes", "Lieksa"])
+    assert [(k, c.metric.id, c.before, c.after) for k, c in changes] == [
+        ("Lieksa", SHARE, "ok", "off")  # Nurmes stayed; the whole area's change is not theirs
+    ]
