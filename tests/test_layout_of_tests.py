@@ -31,7 +31,6 @@ COVERED_BY: dict[str, str] = {
     "pipelines.exports.virkailijat": "tests/pipelines/test_bad_files.py",
     "pipelines.exports.yrityskontaktit": "tests/pipelines/test_bad_files.py",
     "pipelines.folder": "tests/sample_data/test_validates.py",
-    "pipelines.hetu": "tests/pipelines/test_units.py",
     "pipelines.reading": "tests/pipelines/test_reading_rules.py",
     "pipelines.spec": "tests/pipelines/test_bad_files.py",
     "pipelines.staging": "tests/access/test_reload_while_viewing.py",
