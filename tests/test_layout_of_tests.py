@@ -45,7 +45,6 @@ COVERED_BY: dict[str, str] = {
     "ui.presentation": "tests/app/test_smoke.py",
     "ui.resources_view": "tests/app/test_smoke.py",
     "ui.sidebar": "tests/app/test_broken_database.py",
-    "ui.status_style": "tests/ui/test_charts.py",
     "access.texts": "tests/access/test_gate.py",
     "metrics.digest": "tests/metrics/test_digest_html.py",
     "metrics.digest_plain": "tests/metrics/test_digest_html.py",
