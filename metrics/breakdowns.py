@@ -5,7 +5,9 @@ Each table is computed from the same period relations as the KPI table (metrics.
 ``breakdowns_sql/`` and DuckDB bound parameters only. Areas follow the KPI table: ``level``
 is ``koko_alue``, ``palvelualue`` or ``kunta``; ``area=None`` gives every area of the level.
 A table whose export is not loaded comes back empty. Tables that count people take
-``threshold`` to apply the small-number rule (metrics.privacy) with the right margins.
+``threshold`` to apply the small-number rule (metrics.privacy) with the right margins; the
+ones a board member sees (channel split, meeting flows, cohort outcomes) are judged month by
+month over every level (metrics.breakdown_disclosure, docs/privacy.md "Breakdowns").
 """
 
 from __future__ import annotations
