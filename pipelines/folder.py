@@ -141,8 +141,8 @@ def _run(
         report.merge(checked.report)
         pause_point(f"validated_{spec.name}")
         frame = checked.frame
-        if spec.id_column is not None:
-            ctx.ids[spec.name] = frame[spec.id_column].drop_nulls().unique()
+        if spec.referenced_column is not None:
+            ctx.ids[spec.name] = frame[spec.referenced_column].drop_nulls().unique()
         latest.extend(
             frame[col].max()  # type: ignore[misc]
             for export, col in AS_OF_COLUMNS

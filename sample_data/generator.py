@@ -21,7 +21,7 @@ from typing import IO
 import numpy as np
 import polars as pl
 
-from common.data_contract import EXPORTS
+from common.data_contract import COST_EXPORTS, EXPORTS
 from sample_data import frames
 from sample_data.day_numbers import day_number
 from sample_data.employers import contact_frame, contacts, make_employers, vacancies, vacancy_frame
@@ -69,6 +69,8 @@ class CsvWriter:
         self.handles: dict[str, IO[bytes]] = {}
         self.summary = Summary()
         for export in EXPORTS:
+            if export in COST_EXPORTS:
+                continue
             self.handles[export.name] = (out / f"{export.name}.csv").open("wb")
             self.summary.rows[export.name] = 0
         self.columns = {e.name: [c.name for c in e.columns] for e in EXPORTS}

@@ -7,8 +7,12 @@ are known when the references are checked.
 from pipelines.exports import (
     asiakkaat,
     koulutukset,
+    kustannukset,
+    kustannusjako,
     palvelujaksot,
     palvelupisteet,
+    sitoumukset,
+    talousarvio,
     tapahtumat,
     tilajaksot,
     tyonhakujaksot,
@@ -31,5 +35,10 @@ SPECS: tuple[ExportSpec, ...] = (
     koulutukset.SPEC,
     tyoryhmat.SPEC,
     palvelupisteet.SPEC,
+    # The money (added 2026-12): after koulutukset, whose courses the ledger refers to.
+    sitoumukset.SPEC,
+    kustannukset.SPEC,
+    talousarvio.SPEC,
+    kustannusjako.SPEC,
 )
 SPECS_BY_NAME: dict[str, ExportSpec] = {s.name: s for s in SPECS}
