@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import polars as pl
 import pytest
@@ -81,7 +82,7 @@ def _ledger() -> KpiDb:
     return db
 
 
-def _rows(frame: pl.DataFrame, key: str) -> dict[str, dict[str, object]]:
+def _rows(frame: pl.DataFrame, key: str) -> dict[str, dict[str, Any]]:
     return {row[key]: row for row in frame.iter_rows(named=True)}
 
 

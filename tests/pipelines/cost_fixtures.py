@@ -38,3 +38,10 @@ vuosi;kustannuslaji;summa
 def replaced(export: str, old: str, new: str) -> str:
     assert old in GOOD_COSTS[export], old
     return GOOD_COSTS[export].replace(old, new, 1)
+
+
+def with_costs(**changes: str) -> dict[str, str | bytes | None]:
+    """The four cost exports (for ``write_folder``), some of them changed."""
+    files: dict[str, str | bytes | None] = dict(GOOD_COSTS)
+    files.update(changes)
+    return files
