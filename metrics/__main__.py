@@ -19,6 +19,7 @@ import polars as pl
 
 from common.cli import ErrorText, add_db_argument, db_path, iso_date, run
 from common.duckdb_files import open_read_only
+from metrics.costs_cli import add_costs_parser, run_costs
 from metrics.definition import ALL_LEVELS
 from metrics.digest_cli import add_digest_parser, run_digest
 from metrics.disclosure import disclose
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, metavar="FILE",
                      help="output file; '-' writes CSV to standard output")  # fmt: skip
     add_digest_parser(sub)
+    add_costs_parser(sub)
     return parser
 
 
@@ -184,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "digest":
         return run_digest(args, parser)
+    if args.command == "costs":
+        return run_costs(args, parser, connect, ERRORS)
 
     def action() -> int:
         _check(args, parser)

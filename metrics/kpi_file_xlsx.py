@@ -7,6 +7,7 @@ import io
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
 import polars as pl
 import xlsxwriter
@@ -33,13 +34,14 @@ def to_xlsx_bytes(df: pl.DataFrame, *, sheet: str = "KPI", small: str = SMALL) -
         as_datetime = book.add_format({"num_format": "d.m.yyyy hh:mm:ss"})
         inert = book.add_format({"quote_prefix": True})
         token = book.add_format({"align": "right"})
+        money = book.add_format({"num_format": "#,##0.00"})
         columns = shown_columns(df)
         widths = [len(c) for c in columns]
         for j, name in enumerate(columns):
             ws.write_string(0, j, name, header)
         for i, row in enumerate(rows(df, small), start=1):
             for j, (cell, hidden) in enumerate(row):
-                writer = _xlsx_writer(cell, hidden, as_date, as_datetime, inert, token)
+                writer = _xlsx_writer(cell, hidden, as_date, as_datetime, inert, token, money)
                 if writer is not None:
                     writer(ws, i, j)
                 widths[j] = max(widths[j], len(csv_text(cell, "fi")) if not hidden else 2)
@@ -72,11 +74,15 @@ def _xlsx_writer(
     as_datetime: XlsxFormat,
     inert: XlsxFormat,
     token: XlsxFormat,
+    money: XlsxFormat,
 ) -> CellWriter | None:
     if hidden:
         return lambda ws, i, j: ws.write_string(i, j, str(cell), token)
     if cell is None:
         return None
+    if isinstance(cell, Decimal):  # euros: a number shown with two decimals
+        number = float(cell)
+        return lambda ws, i, j: ws.write_number(i, j, number, money)
     if isinstance(cell, bool):
         return lambda ws, i, j: ws.write_boolean(i, j, cell)
     if isinstance(cell, int | float):
