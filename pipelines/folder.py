@@ -40,6 +40,15 @@ class LoadSummary:
     duration_s: float = 0.0
 
 
+# A note beside the exports (README.md, LUEMINUT.txt, …) is skipped without a warning.
+NOTE_STEMS = ("readme", "lueminut")
+NOTE_SUFFIXES = (".md", ".txt")
+
+
+def _is_note(path: Path) -> bool:
+    return fold(path.stem) in NOTE_STEMS and path.suffix.lower() in NOTE_SUFFIXES
+
+
 def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
     """The export files of a folder by export name; unknown files are warned about."""
     if not folder.is_dir():
@@ -51,7 +60,7 @@ def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
         )
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir():
+        if path.name.startswith((".", "~$")) or path.is_dir() or _is_note(path):
             continue
         name = fold(path.stem)
         if not path.is_file():  # a FIFO, a device, a socket or a broken link: never opened

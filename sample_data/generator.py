@@ -21,8 +21,9 @@ from typing import IO
 import numpy as np
 import polars as pl
 
-from common.data_contract import COST_EXPORTS, EXPORTS
+from common.data_contract import EXPORTS
 from sample_data import frames
+from sample_data.costs import EXAMPLE_NOTE, CostBook, example_shares
 from sample_data.day_numbers import day_number
 from sample_data.employers import contact_frame, contacts, make_employers, vacancies, vacancy_frame
 from sample_data.events import EventBuilder
@@ -33,6 +34,8 @@ from sample_data.registers import palvelupisteet_frame, tyoryhmat_frame
 from sample_data.staff import build_staff, virkailijat_frame
 
 CHUNK_SIZE = 20_000
+# The note that marks the sample's percentages and budget as examples; a load skips it.
+NOTE_FILE = "LUEMINUT.md"
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,6 @@ class CsvWriter:
         self.handles: dict[str, IO[bytes]] = {}
         self.summary = Summary()
         for export in EXPORTS:
-            if export in COST_EXPORTS:
-                continue
             self.handles[export.name] = (out / f"{export.name}.csv").open("wb")
             self.summary.rows[export.name] = 0
         self.columns = {e.name: [c.name for c in e.columns] for e in EXPORTS}
@@ -99,6 +100,7 @@ def generate(options: Options) -> Summary:
     total = options.total_clients
     stock_share = min(1.0, options.stock_clients / total)
     writer = CsvWriter(options.out)
+    book = CostBook(options.first, options.last, scale, options.seed)
     try:
         writer.write("virkailijat", virkailijat_frame(staff, geo))
         writer.write("tyoryhmat", tyoryhmat_frame(options.last))
@@ -111,11 +113,14 @@ def generate(options: Options) -> Summary:
             events = EventBuilder(periods, geo, staff, first, last, rng).build()
             share = n / total
             rows = writer.summary.rows
-            writer.write("asiakkaat", asiakkaat_frame(clients, geo, rng))
+            people = asiakkaat_frame(clients, geo, rng)
+            writer.write("asiakkaat", people)
             writer.write("tyonhakujaksot", frames.tyonhakujaksot(periods, first, last))
-            writer.write("tilajaksot", frames.tilajaksot(periods, first, last))
+            spells = frames.tilajaksot(periods, first, last)
+            writer.write("tilajaksot", spells)
             writer.write("palvelujaksot", frames.palvelujaksot(periods, first, last))
-            writer.write("koulutukset", frames.koulutukset(periods, last, scale, rng))
+            trainings = frames.koulutukset(periods, last, scale, rng)
+            writer.write("koulutukset", trainings)
             writer.write(
                 "tapahtumat", frames.tapahtumat(events, periods, geo.names, rows["tapahtumat"] + 1)
             )
@@ -123,8 +128,20 @@ def generate(options: Options) -> Summary:
             writer.write("tyopaikat", vacancy_frame(vac, rows["tyopaikat"] + 1))
             con = contacts(share, scale, employers, staff, geo, first, last, rng)
             writer.write("yrityskontaktit", contact_frame(con, rows["yrityskontaktit"] + 1))
+            ledger, decisions = book.chunk(
+                chunk, people, spells, trainings, rows["kustannukset"] + 1
+            )
+            writer.write("kustannukset", ledger)
+            writer.write("sitoumukset", decisions)
             writer.summary.chunks += 1
             writer.summary.largest_chunk = max(writer.summary.largest_chunk, n)
+        writer.write("kustannukset", book.shared(writer.summary.rows["kustannukset"] + 1))
+        writer.write("talousarvio", book.budget())
+        years = list(range(options.first.year, options.last.year + 1))
+        writer.write(
+            "kustannusjako", example_shares(dict(zip(geo.names, geo.weights, strict=True)), years)
+        )
+        (options.out / NOTE_FILE).write_text(EXAMPLE_NOTE, encoding="utf-8")
     finally:
         writer.close()
     return writer.summary
