@@ -32,6 +32,7 @@ class CostInputs:
     shares: list[tuple[str, Decimal]]  # (kunta, osuus) in kunnat.csv order; empty = none
     courses: pl.DataFrame  # koulutus_id, laji, kustannus, osallistujat, ...
     loaded: frozenset[str]  # the cost exports present in the database
+    monthly_kunta: pl.DataFrame  # kuukausi, kustannuslaji, kunta, toteuma
 
 
 _ACTUALS = pl.Schema(
@@ -42,6 +43,10 @@ _ACTUALS = pl.Schema(
         "asiakkaita": pl.Int64(),
     }
 )
+_MONTHLY_KUNTA = pl.Schema(
+    {"kuukausi": pl.Int64(), "kustannuslaji": pl.String(), "kunta": pl.String(),
+     "toteuma": pl.Decimal(38, 2)}
+)  # fmt: skip
 _MONTHLY = pl.Schema(
     {"kuukausi": pl.Int64(), "kustannuslaji": pl.String(), "toteuma": pl.Decimal(38, 2)}
 )
@@ -85,6 +90,11 @@ def read_inputs(con: duckdb.DuckDBPyConnection, scope: CostYear) -> CostInputs:
         if ledger
         else pl.DataFrame(schema=_MONTHLY)
     )
+    monthly_kunta = (
+        _frame(cur, _sql("monthly_by_kunta.sql"), params, _MONTHLY_KUNTA)
+        if ledger
+        else pl.DataFrame(schema=_MONTHLY_KUNTA)
+    )
     commitments: dict[str, Decimal] = {}
     if "sitoumukset" in tables:
         name = "commitments.sql" if ledger else "commitments_no_ledger.sql"
@@ -106,7 +116,9 @@ def read_inputs(con: duckdb.DuckDBPyConnection, scope: CostYear) -> CostInputs:
     loaded = frozenset(
         t for t in ("kustannukset", "sitoumukset", "talousarvio", "kustannusjako") if t in tables
     )
-    return CostInputs(scope, actuals, commitments, budget, monthly, shares, courses, loaded)
+    return CostInputs(
+        scope, actuals, commitments, budget, monthly, shares, courses, loaded, monthly_kunta
+    )
 
 
 def _rows(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from metrics.costs import cost_tables, course_results
+from metrics.costs import cost_suppression, cost_tables, course_results, periodic_bills
 from metrics.costs.cost_bills import Bills, compute_bills
 from metrics.costs.cost_data import CostInputs, read_inputs
 from metrics.costs.cost_year import ITEM_ORDER, CostYear, causation_items
@@ -44,6 +44,14 @@ class CostReport:
         if by == "course":
             return course_results.by_course(self.inputs)
         raise ValueError(f"unknown grouping {by!r}")
+
+    def bills_by(self, grain: str) -> pl.DataFrame:
+        """The bills by ``month`` or ``quarter`` (metrics.costs.periodic_bills)."""
+        return periodic_bills.bills_by_period(self.inputs, self.bills, grain)
+
+    def board_cells(self) -> pl.DataFrame:
+        """``--by kunta-item`` as the board sees it (metrics.costs.cost_suppression)."""
+        return cost_suppression.board_cells(self.table("kunta-item"), self.bills)
 
 
 def _items(inputs: CostInputs) -> tuple[tuple[str, ...], dict[str, bool], list[str]]:
