@@ -51,6 +51,8 @@ COVERED_BY: dict[str, str] = {
     "metrics.costs.cost_data": "tests/metrics/test_costs.py",
     "metrics.costs.cost_report": "tests/metrics/test_costs.py",
     "metrics.costs.cost_tables": "tests/metrics/test_costs.py",
+    "ui.finance_view": "tests/app/test_smoke.py",
+    "ui.finance_data": "tests/app/test_smoke.py",
     "pipelines.folder": "tests/sample_data/test_validates.py",
     "pipelines.header": "tests/pipelines/test_reading_rules.py",
     "pipelines.hetu": "tests/pipelines/test_units.py",

@@ -21,11 +21,14 @@ from plotly.subplots import make_subplots
 
 from ui.chart_buckets import Bucket, bucket_name, partial_note
 from ui.chart_style import base_layout, count_axis, label_width_px, line_colour, show
-from ui.formatting import fmt_int, fmt_target, fmt_value
+from ui.formatting import fmt_euros, fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_label, status_style
 
-__all__ = ["axis_title", "bars", "bars_by_area", "constant_target", "show", "stacked", "trend"]
+__all__ = [
+    "axis_title", "bars", "bars_by_area", "constant_target", "show", "spending_against_budget",
+    "stacked", "trend",
+]  # fmt: skip
 
 TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
 PENDING_COLOUR = OKABE_ITO["reddish_purple"]  # readable on both themes, apart from the line
@@ -340,4 +343,32 @@ def stacked(
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=x_title, range=[0, 100])
+    return fig
+
+
+def spending_against_budget(
+    months: Sequence[str],
+    spent: Sequence[float],
+    pace: Sequence[float | None],
+    lang: Lang,
+) -> go.Figure:
+    """The year's cumulative spending month by month (a solid line) against the budget
+    pro-rated to each month's end (grey, dashed), euros in the hover (the Finances page)."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=list(months), y=list(spent), mode="lines+markers", name=t("fin_spent_cumulative", lang),
+        line={"color": line_colour(), "width": 3},
+        customdata=[f"{m}: {fmt_euros(v, lang)}" for m, v in zip(months, spent, strict=True)],
+        hovertemplate=_HOVER,
+    )  # fmt: skip
+    if any(p is not None for p in pace):
+        fig.add_scatter(
+            x=list(months), y=list(pace), mode="lines", name=t("fin_budget_pace", lang),
+            line=TARGET_DASH,
+            customdata=[f"{m}: {fmt_euros(v, lang)}" for m, v in zip(months, pace, strict=True)],
+            hovertemplate=_HOVER,
+        )  # fmt: skip
+    fig.update_layout(base_layout(lang, 360, legend=True))
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(title_text="€", rangemode="tozero")
     return fig

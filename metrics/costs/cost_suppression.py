@@ -58,3 +58,20 @@ def board_cells(
     return table.with_columns(
         flag.alias(f"toteuma_{SUPPRESSED}"), flag.alias(f"kunnan_osuus_{SUPPRESSED}")
     )
+
+
+COURSE_COUNTS = ("osallistujat", "suorittaneet", "tyottomyys_paattynyt", "kesken")
+# A euro figure per person is hidden with the count it divides by.
+PER_PERSON = {"eur_per_osallistuja": "osallistujat", "eur_per_tulos": "tyottomyys_paattynyt"}
+
+
+def board_courses(table: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFrame:
+    """Cost per result as the board sees it: a count of 1–4 people is ``<5``, and so is the
+    euro figure divided by it (per course or per kind: each row on its own)."""
+    small = {c: pl.col(c).is_between(1, threshold - 1) for c in COURSE_COUNTS}
+    flags = [small[c].alias(f"{c}_{SUPPRESSED}") for c in COURSE_COUNTS]
+    flags += [small[base].alias(f"{c}_{SUPPRESSED}") for c, base in PER_PERSON.items()]
+    if "tulos_osuus" in table.columns:  # a share of the resolved cases (by kind)
+        resolved = pl.col("suorittaneet") - pl.col("kesken")
+        flags.append(resolved.is_between(1, threshold - 1).alias(f"tulos_osuus_{SUPPRESSED}"))
+    return table.with_columns(flags)

@@ -69,4 +69,9 @@ def by_kind(inputs: CostInputs) -> pl.DataFrame:
         .sort("laji", nulls_last=True)
     )
     schema = pl.Schema({k: v for k, v in _BY_COURSE.items() if k != "koulutus_id"})
-    return pl.DataFrame(per_result_rows(grouped, "laji", inputs.scope), schema=schema, orient="row")
+    frame = pl.DataFrame(
+        per_result_rows(grouped, "laji", inputs.scope), schema=schema, orient="row"
+    )
+    resolved = pl.col("suorittaneet") - pl.col("kesken")
+    rate = pl.when(resolved > 0).then(pl.col("tyottomyys_paattynyt") / resolved)
+    return frame.with_columns(rate.alias("tulos_osuus"))
