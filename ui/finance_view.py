@@ -58,12 +58,12 @@ def _budget(data: FinanceData, year: int, lang: Lang) -> None:
     st.subheader(t("fin_budget_use", lang), anchor=False, divider="gray")
     items = data.tables["item"]
     total = items.filter(pl.col("kustannuslaji") == "yhteensa").row(0, named=True)
-    cols = st.columns(5)
+    cols = st.columns(4)
     figures = (("fin_spent", total["toteuma"]), ("fin_commitments", total["sitoumus"]),
                ("fin_free", total["vapaa"]), ("fin_projection", total["ennuste"]))  # fmt: skip
     for col, (key, value) in zip(cols, figures, strict=False):
         col.metric(t(key, lang), fmt_whole_euros(value, lang), help=fmt_euros(value, lang))
-    cols[4].metric(t("fc_status", lang), status_text(total["status"], lang))
+    st.markdown(f"**{t('fc_status', lang)}:** {status_text(total['status'], lang)}")
     tables.show(on_screen(items, ITEM_COLUMNS, lang), lang)
     downloads.buttons(items, f"talous_{year}_kustannuslajit", "fin_items", lang)
     st.markdown(f"#### {t('fin_trend', lang)}")
