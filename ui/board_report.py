@@ -54,6 +54,7 @@ class ReportInput:
     rows: pl.DataFrame  # suppressed KPI rows of the area, one per metric
     monthly: pl.DataFrame  # suppressed monthly series of the area
     indicators: dict[str, str]  # the plan's own "Mittari" text per metric id
+    finances: str = ""  # the finances page (ui.board_report_finances), "" without cost data
 
 
 def _chart_html(fig: go.Figure, first: bool) -> str:
@@ -99,6 +100,7 @@ def build(data: ReportInput) -> str:
             first_chart = first_chart and not chart
             parts.append(_metric_block(data, rows[m.id], m, chart))
         parts.append("</section>")
+    parts.append(data.finances)
     parts.append("</body></html>")
     return "".join(parts)
 

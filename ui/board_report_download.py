@@ -9,6 +9,8 @@ import streamlit as st
 from access.gate import current_access
 from access.roles import Capability
 from ui import blocks, board_report, indicators
+from ui.board_report_finances import finance_section
+from ui.finance_data import cost_years, finance_data
 from ui.i18n import t
 from ui.page_context import PageContext
 
@@ -30,7 +32,17 @@ def report_input(ctx: PageContext) -> board_report.ReportInput:
         rows=own.vstack(whole) if whole.height else own,
         monthly=ctx.series("month"),
         indicators=indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, ctx.lang),
+        finances=_finances(ctx),
     )
+
+
+def _finances(ctx: PageContext) -> str:
+    """The finances page of the year of the period's end, when cost data is loaded."""
+    year = ctx.effective_end.year
+    if year not in cost_years(ctx.db.path, ctx.db.identity, ctx.info.as_of):
+        return ""
+    data = finance_data(ctx.db.path, ctx.db.identity, year, ctx.info.as_of)
+    return finance_section(data, year, ctx.lang)
 
 
 def report_bytes(ctx: PageContext) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import polars as pl
 import streamlit as st
 
@@ -33,7 +34,12 @@ class FinanceData:
 @st.cache_data(max_entries=16, show_spinner=False)
 def finance_data(path: str, identity: str, year: int, as_of: date) -> FinanceData | str:
     """The year's tables, or the bilingual reason there are none (a year not yet begun)."""
-    con = cached_queries.cursor(cached_queries.DbHandle(path, identity))
+    return build_finance_data(cached_queries.cursor(cached_queries.DbHandle(path, identity)),
+                              year, as_of)  # fmt: skip
+
+
+def build_finance_data(con: duckdb.DuckDBPyConnection, year: int, as_of: date) -> FinanceData | str:
+    """``finance_data`` without the cache (the board report, the tests)."""
     try:
         report = cost_report(con, year, as_of)
     except CostsError as exc:
