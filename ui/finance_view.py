@@ -85,7 +85,8 @@ def _bills(data: FinanceData, year: int, board: bool, lang: Lang) -> None:
     cells = data.board_cells if board else data.tables["kunta-item"]
     if board:
         st.caption(t("fin_board_note", lang))
-    tables.show(cells_wide(cells, kunnat, lang), lang)
+    # 13 rows but 12 columns: the scrollable grid, so the bill (last) is never cut off
+    st.dataframe(cells_wide(cells, kunnat, lang), hide_index=True, width="stretch")
     downloads.buttons(cells, f"talous_{year}_kunnat_lajeittain", "fin_cells", lang)
     _invoice_download(cells, kunnat, year, lang)
     for grain, frame in (("month", data.by_month), ("quarter", data.by_quarter)):
