@@ -5,7 +5,8 @@ Three roles (issue 5):
 - ``johto`` (director, managers): every page and download, no upload.
 - ``analyytikko`` (analysts): everything, including the upload and exports without the
   small-number rule.
-- ``lautakunta`` (the board): the overview, the goal pages and presentation mode; the
+- ``lautakunta`` (the board): the overview, the goal pages, the Finances page and
+  presentation mode; the
   small-number rule always on; no data exports (the board report only); no
   caseworker-level tables.
 
@@ -39,6 +40,7 @@ class PageKind(StrEnum):
     RESOURCES = "resources"
     DATA = "data"
     MEETING = "meeting"  # the weekly management meeting's screen (director, analysts)
+    FINANCES = "finances"  # Talous: costs, budget use, the municipalities' bills
 
 
 class Capability(StrEnum):
@@ -57,7 +59,11 @@ class Capability(StrEnum):
 ROLE_ORDER: tuple[Role, ...] = (Role.ANALYYTIKKO, Role.JOHTO, Role.LAUTAKUNTA)
 
 ALL_PAGES = frozenset(PageKind)
-BOARD_PAGES = frozenset({PageKind.OVERVIEW, PageKind.GOAL, PageKind.PRESENTATION})
+# The board decides the budget and approves the municipalities' bills: it sees the Finances
+# page (its person-related cells under the small-number rule, docs/privacy.md "Costs").
+BOARD_PAGES = frozenset(
+    {PageKind.OVERVIEW, PageKind.GOAL, PageKind.PRESENTATION, PageKind.FINANCES}
+)
 
 PAGES: Mapping[Role, frozenset[PageKind]] = {
     Role.ANALYYTIKKO: ALL_PAGES,

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Kind = Literal["str", "date", "int", "bool", "code", "municipality"]
+Kind = Literal["str", "date", "int", "bool", "code", "municipality", "amount", "decimal"]
 
 DUCKDB_TYPES: dict[str, str] = {
     "str": "VARCHAR",
@@ -22,6 +22,10 @@ DUCKDB_TYPES: dict[str, str] = {
     "bool": "BOOLEAN",
     "code": "VARCHAR",
     "municipality": "VARCHAR",
+    # Money exactly, never binary floating point (docs/database.md); the cost-sharing
+    # percentage with up to six decimals.
+    "amount": "DECIMAL(18,2)",
+    "decimal": "DECIMAL(12,6)",
 }
 
 
@@ -102,6 +106,32 @@ TRAINING_KINDS = _codes(
     ("yrittajyys", "entrepreneurship"),
     ("muutosturva", "change_security"),
     ("vos", "state_funded_degree"),
+)
+
+# The cost items of the ledger (docs/spec/DATA_CONTRACT.md, kustannukset); the items in force
+# and which are causation-based are dated data in reference/kustannuslajit.csv.
+COST_ITEMS = _codes(
+    ("ostopalvelut", "purchased_services"),
+    ("palkkatuki", "pay_subsidy"),
+    ("starttiraha", "start_up_grant"),
+    ("kulukorvaukset", "expense_allowances"),
+    ("tyollistamistuki_55", "employment_support_55"),
+    ("tyoolosuhteiden_jarjestelytuki", "working_conditions_support"),
+    ("matka_ja_yopyminen", "travel_and_accommodation"),
+    ("henkilosto", "staff"),
+    ("toimitilat", "premises"),
+    ("ict", "ict"),
+    ("muu", "other"),
+)
+# The person-related items: their rows require asiakas_id, and a municipality x item cell
+# behind 1-4 clients is suppressed on the board's surfaces (docs/spec/METRICS.md, Costs).
+PERSON_COST_ITEMS = (
+    "palkkatuki",
+    "starttiraha",
+    "kulukorvaukset",
+    "tyollistamistuki_55",
+    "tyoolosuhteiden_jarjestelytuki",
+    "matka_ja_yopyminen",
 )
 
 # Event types that need a channel, and those that need a caseworker (docs/spec/DATA_CONTRACT.md).
@@ -259,6 +289,61 @@ EXPORTS: tuple[Export, ...] = (
     ),
 )
 
+# The cost exports, added 2026-12 (each optional).
+COST_EXPORTS: tuple[Export, ...] = (
+    Export(
+        name="kustannukset",
+        title_fi="Kustannukset",
+        title_en="Cost ledger",
+        columns=(
+            _c("kirjaus_id", "entry_id", "str", unique=True),
+            _c("pvm", "date", "date"),
+            _c("kustannuslaji", "cost_type", "code", codes=COST_ITEMS),
+            _c("summa", "amount", "amount"),
+            _c("kunta", "municipality", "municipality", False),
+            _c("asiakas_id", "client_id", "str", False),
+            _c("koulutus_id", "training_id", "str", False),
+            _c("paatos_id", "decision_id", "str", False),
+            _c("selite", "description", "str", False),
+        ),
+    ),
+    Export(
+        name="sitoumukset",
+        title_fi="Sitoumukset",
+        title_en="Commitments",
+        columns=(
+            _c("paatos_id", "decision_id", "str"),  # unique together with vuosi
+            _c("paatospvm", "decided", "date"),
+            _c("kustannuslaji", "cost_type", "code", codes=COST_ITEMS),
+            _c("kunta", "municipality", "municipality", False),
+            _c("asiakas_id", "client_id", "str", False),
+            _c("vuosi", "year", "int"),
+            _c("summa", "amount", "amount"),
+        ),
+    ),
+    Export(
+        name="talousarvio",
+        title_fi="Talousarvio",
+        title_en="Budget",
+        columns=(
+            _c("vuosi", "year", "int"),
+            _c("kustannuslaji", "cost_type", "code", codes=COST_ITEMS),
+            _c("summa", "amount", "amount"),
+        ),
+    ),
+    Export(
+        name="kustannusjako",
+        title_fi="Kustannusjako",
+        title_en="Cost-sharing percentages",
+        columns=(
+            _c("vuosi", "year", "int"),
+            _c("kunta", "municipality", "municipality"),
+            _c("osuus", "share", "decimal"),
+        ),
+    ),
+)
+EXPORTS = EXPORTS + COST_EXPORTS
+
 EXPORTS_BY_NAME: dict[str, Export] = {e.name: e for e in EXPORTS}
 # Small registers the area keeps by hand: the project ships defaults (reference/defaults/).
 DEFAULTED_EXPORTS = ("tyoryhmat", "palvelupisteet")
@@ -274,4 +359,5 @@ AS_OF_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tyonhakujaksot", "alkupvm"),
     ("lausunnot", "vireille"),
     ("lausunnot", "annettu"),
+    ("kustannukset", "pvm"),
 )

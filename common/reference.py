@@ -11,6 +11,7 @@ import csv
 import re
 import unicodedata
 from collections import defaultdict
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -191,3 +192,50 @@ def validate_all(directory: Path | None = None) -> None:
                     f"{sp.kunta}: {totals.get(sp.kunta, 0.0)} ≠ {sp.htv_yhteensa} "
                     "(palvelupisteet.csv)",
                 )
+    cost_items(directory)
+
+
+class CostItem(BaseModel):
+    """A row of ``kustannuslajit.csv``: an item in force from ``voimassa_alkaen`` to
+    ``voimassa_asti`` (empty = still), causation-based or shared (docs/spec/METRICS.md)."""
+
+    model_config = ConfigDict(frozen=True)
+    kustannuslaji: str
+    aiheuttamisperusteinen: bool
+    voimassa_alkaen: date
+    voimassa_asti: date | None = None
+
+    @field_validator("voimassa_asti", mode="before")
+    @classmethod
+    def _empty_is_open(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+@lru_cache(maxsize=4)
+def cost_items(directory: Path | None = None) -> tuple[CostItem, ...]:
+    """Every dated row of ``kustannuslajit.csv``; an item's periods may not overlap."""
+    path = (directory or reference_dir()) / "kustannuslajit.csv"
+    rows = _parse(CostItem, path)
+    for i, item in enumerate(rows, start=2):
+        if item.voimassa_asti is not None and item.voimassa_asti < item.voimassa_alkaen:
+            raise ReferenceError(path.name, i, "voimassa_asti", "ennen alkua / before the start")
+        for other in rows[: i - 2]:
+            if other.kustannuslaji == item.kustannuslaji and _overlap(other, item):
+                raise ReferenceError(path.name, i, "voimassa_alkaen", "päällekkäin / overlaps")
+    return rows
+
+
+def _overlap(a: CostItem, b: CostItem) -> bool:
+    far = date.max
+    return a.voimassa_alkaen <= (b.voimassa_asti or far) and b.voimassa_alkaen <= (
+        a.voimassa_asti or far
+    )
+
+
+def cost_items_on(day: date, directory: Path | None = None) -> dict[str, bool]:
+    """The items in force on ``day``: item -> causation-based."""
+    return {
+        c.kustannuslaji: c.aiheuttamisperusteinen
+        for c in cost_items(directory)
+        if c.voimassa_alkaen <= day and (c.voimassa_asti is None or day <= c.voimassa_asti)
+    }

@@ -20,6 +20,7 @@ import polars as pl
 
 from common.cli import ErrorText, add_db_argument, db_path, iso_date, run
 from common.duckdb_files import open_read_only
+from metrics.costs_cli import add_costs_parser, run_costs
 from metrics.definition import ALL_LEVELS
 from metrics.digest_cli import add_digest_parser, run_digest
 from metrics.disclosure import disclose
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "(as_of one year earlier) after the period's rows")  # fmt: skip
     add_digest_parser(sub)
     add_due_parser(sub)
+    add_costs_parser(sub)
     return parser
 
 
@@ -210,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_digest(args, parser)
     if args.command == "due":
         return run_due(args, parser)
+    if args.command == "costs":
+        return run_costs(args, parser, connect, ERRORS)
 
     def action() -> int:
         _check(args, parser)

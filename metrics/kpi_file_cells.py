@@ -21,7 +21,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 # Which value columns the KPI table's row flag ``suppressed`` hides (``X_suppressed`` hides X).
 ROW_FLAG_COLUMNS = ("value", "numerator", "denominator")
 
-Cell = str | int | float | bool | date | datetime | None
+Cell = str | int | float | Decimal | bool | date | datetime | None
 
 
 def is_formula_like(text: str) -> bool:
@@ -58,7 +58,7 @@ def rows(df: pl.DataFrame, small: str) -> Iterator[list[tuple[Cell, bool]]]:
     """Rows of (cell, is_hidden_token) for the shown columns."""
     columns = shown_columns(df)
     masks = hidden_masks(df)
-    df = df.with_columns(pl.col(pl.Decimal).cast(pl.Float64))
+    # Decimal cells (euros, docs/database.md) stay Decimal: written with their two decimals.
     data = {c: df[c].to_list() for c in columns}
     for i in range(df.height):
         out: list[tuple[Cell, bool]] = []
@@ -94,6 +94,9 @@ def csv_text(cell: Cell, dialect: Dialect) -> str:
         return "true" if cell else "false"
     if isinstance(cell, int | float):
         return format_number(cell, decimal_comma=fi)
+    if isinstance(cell, Decimal):  # exact, with its scale: 1234.50, -45.00
+        text = format(cell, "f")
+        return text.replace(".", ",") if fi else text
     if isinstance(cell, datetime):
         clock = cell.strftime("%H:%M:%S")
         return f"{cell.day}.{cell.month}.{cell.year} {clock}" if fi else f"{cell.date()} {clock}"

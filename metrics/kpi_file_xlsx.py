@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
 import polars as pl
 import xlsxwriter
@@ -19,6 +20,12 @@ from metrics.privacy import SMALL
 
 def to_xlsx_bytes(df: pl.DataFrame, *, sheet: str = "KPI", small: str = SMALL) -> bytes:
     """An Excel workbook of ``df``: numbers as numbers, dates as dates, text never a formula."""
+    return to_xlsx_sheets({sheet: df}, small=small)
+
+
+def to_xlsx_sheets(sheets: Mapping[str, pl.DataFrame], *, small: str = SMALL) -> bytes:
+    """One workbook with a sheet per table (names cut to Excel's 31 characters), each written
+    as ``to_xlsx_bytes`` writes its one sheet (e.g. a sheet per municipality's bill)."""
     buffer = io.BytesIO()
     options = {
         "in_memory": True,
@@ -27,28 +34,34 @@ def to_xlsx_bytes(df: pl.DataFrame, *, sheet: str = "KPI", small: str = SMALL) -
         "strings_to_urls": False,
     }
     with xlsxwriter.Workbook(buffer, options) as book:
-        ws = book.add_worksheet(sheet[:31], worksheet_class=FullPrecisionWorksheet)
-        header = book.add_format({"bold": True, "bottom": 1})
-        as_date = book.add_format({"num_format": "d.m.yyyy"})
-        as_datetime = book.add_format({"num_format": "d.m.yyyy hh:mm:ss"})
-        inert = book.add_format({"quote_prefix": True})
-        token = book.add_format({"align": "right"})
-        columns = shown_columns(df)
-        widths = [len(c) for c in columns]
-        for j, name in enumerate(columns):
-            ws.write_string(0, j, name, header)
-        for i, row in enumerate(rows(df, small), start=1):
-            for j, (cell, hidden) in enumerate(row):
-                writer = _xlsx_writer(cell, hidden, as_date, as_datetime, inert, token)
-                if writer is not None:
-                    writer(ws, i, j)
-                widths[j] = max(widths[j], len(csv_text(cell, "fi")) if not hidden else 2)
-        for j, width in enumerate(widths):
-            ws.set_column(j, j, min(max(width, 6) + 2, 60))
-        ws.freeze_panes(1, 0)
-        if columns:
-            ws.autofilter(0, 0, max(df.height, 1), len(columns) - 1)
+        for name, df in sheets.items():
+            _write_sheet(book, name, df, small)
     return buffer.getvalue()
+
+
+def _write_sheet(book: xlsxwriter.Workbook, sheet: str, df: pl.DataFrame, small: str) -> None:
+    ws = book.add_worksheet(sheet[:31], worksheet_class=FullPrecisionWorksheet)
+    header = book.add_format({"bold": True, "bottom": 1})
+    as_date = book.add_format({"num_format": "d.m.yyyy"})
+    as_datetime = book.add_format({"num_format": "d.m.yyyy hh:mm:ss"})
+    inert = book.add_format({"quote_prefix": True})
+    token = book.add_format({"align": "right"})
+    money = book.add_format({"num_format": "#,##0.00"})
+    columns = shown_columns(df)
+    widths = [len(c) for c in columns]
+    for j, name in enumerate(columns):
+        ws.write_string(0, j, name, header)
+    for i, row in enumerate(rows(df, small), start=1):
+        for j, (cell, hidden) in enumerate(row):
+            writer = _xlsx_writer(cell, hidden, as_date, as_datetime, inert, token, money)
+            if writer is not None:
+                writer(ws, i, j)
+            widths[j] = max(widths[j], len(csv_text(cell, "fi")) if not hidden else 2)
+    for j, width in enumerate(widths):
+        ws.set_column(j, j, min(max(width, 6) + 2, 60))
+    ws.freeze_panes(1, 0)
+    if columns:
+        ws.autofilter(0, 0, max(df.height, 1), len(columns) - 1)
 
 
 CellWriter = Callable[[Worksheet, int, int], object]
@@ -72,11 +85,15 @@ def _xlsx_writer(
     as_datetime: XlsxFormat,
     inert: XlsxFormat,
     token: XlsxFormat,
+    money: XlsxFormat,
 ) -> CellWriter | None:
     if hidden:
         return lambda ws, i, j: ws.write_string(i, j, str(cell), token)
     if cell is None:
         return None
+    if isinstance(cell, Decimal):  # euros: a number shown with two decimals
+        number = float(cell)
+        return lambda ws, i, j: ws.write_number(i, j, number, money)
     if isinstance(cell, bool):
         return lambda ws, i, j: ws.write_boolean(i, j, cell)
     if isinstance(cell, int | float):

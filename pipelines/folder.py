@@ -44,6 +44,15 @@ class LoadSummary:
     duration_s: float = 0.0
 
 
+# A note beside the exports (README.md, LUEMINUT.txt, …) is skipped without a warning.
+NOTE_STEMS = ("readme", "lueminut")
+NOTE_SUFFIXES = (".md", ".txt")
+
+
+def _is_note(path: Path) -> bool:
+    return fold(path.stem) in NOTE_STEMS and path.suffix.lower() in NOTE_SUFFIXES
+
+
 def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
     """The export files of a folder by export name; unknown files are warned about."""
     if not folder.is_dir():
@@ -55,7 +64,12 @@ def discover(folder: Path, report: ValidationReport) -> dict[str, Path]:
         )
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.is_dir() or path.name.lower() == MAPPING_FILE:
+        if (
+            path.name.startswith((".", "~$"))
+            or path.is_dir()
+            or path.name.lower() == MAPPING_FILE
+            or _is_note(path)
+        ):
             continue
         name = fold(path.stem)
         if not path.is_file():  # a FIFO, a device, a socket or a broken link: never opened
@@ -153,8 +167,8 @@ def _run(
         report.merge(checked.report)
         pause_point(f"validated_{spec.name}")
         frame = checked.frame
-        if spec.id_column is not None:
-            ctx.ids[spec.name] = frame[spec.id_column].drop_nulls().unique()
+        if spec.referenced_column is not None:
+            ctx.ids[spec.name] = frame[spec.referenced_column].drop_nulls().unique()
         latest.extend(
             frame[col].max()  # type: ignore[misc]
             for export, col in AS_OF_COLUMNS

@@ -9,9 +9,20 @@ Each module of ``pipelines.exports`` declares one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from common.data_contract import EXPORTS_BY_NAME, Export
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from pipelines.validation_report import ValidationReport
+
+# A rule over the whole typed table (e.g. the percentages of a year add up to 100):
+# (typed frame with ``_row``, file name, report) -> adds its issues to the report.
+TableRule = Callable[["pl.DataFrame", str, "ValidationReport"], None]
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,8 @@ class Reference:
 
     column: str
     target: str
+    # True: an unknown value is a warning (the load goes on), not an error.
+    warn_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,11 @@ class ExportSpec:
     # The date after which a row no longer matters (null = still open); rows whose
     # date is before the analysed years get a warning. None: the export has no such date.
     relevant_until: str | None = None
+    # Columns unique together (a duplicate combination is an error, the last one named).
+    unique_key: tuple[str, ...] = ()
+    # The column other exports refer to when it is not a unique id (koulutukset.koulutus_id).
+    key_column: str | None = None
+    table_rules: tuple[TableRule, ...] = ()
 
     @property
     def export(self) -> Export:
@@ -55,3 +73,8 @@ class ExportSpec:
     @property
     def id_column(self) -> str | None:
         return next((c.name for c in self.export.columns if c.unique), None)
+
+    @property
+    def referenced_column(self) -> str | None:
+        """The column whose values other exports' references are checked against."""
+        return self.key_column or self.id_column

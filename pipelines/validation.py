@@ -26,12 +26,15 @@ from pipelines.validation_rules import (
     outside_years,
     overlaps,
     range_checks,
+    reference_warnings,
     row_checks,
+    unique_key_checks,
 )
 
 _DTYPES: dict[str, pl.DataType] = {
     "date": pl.Date(), "int": pl.Int32(), "bool": pl.Boolean(),
     "str": pl.String(), "code": pl.String(), "municipality": pl.String(),
+    "amount": values.AMOUNT_DTYPE, "decimal": values.DECIMAL_DTYPE,
 }  # fmt: skip
 
 
@@ -55,9 +58,13 @@ def _distinct(frame: pl.DataFrame, export: Export, found: dict[str, str]) -> dic
     return dict(zip(wanted, lists, strict=True))
 
 
-def _typed(column: Column, source: str, distinct: list[str]) -> pl.Expr:
+def _typed(column: Column, source: str, distinct: list[str], excel: bool) -> pl.Expr:
     text = pl.col(source)
     kind = column.kind
+    if kind == "amount":
+        return values.to_amount(text, excel)
+    if kind == "decimal":
+        return values.to_decimal(text, excel)
     if kind == "date":
         return values.to_iso_date(text)  # the other date forms only where needed (_dates)
     if kind == "int":
@@ -123,17 +130,22 @@ def validate_table(raw: RawTable, spec: ExportSpec, ctx: ValidationContext) -> V
     if raw.maybe_padded:
         frame = _clean(frame, list(found.values()))
     distinct = _distinct(frame, export, found)
+    excel = raw.format != "csv"  # XLSX and Parquet hold numbers (docs/spec: "Amounts")
     frame = frame.with_columns(
-        _typed(c, found[c.name], distinct.get(c.name, [])).alias(c.name)
+        _typed(c, found[c.name], distinct.get(c.name, []), excel).alias(c.name)
         if c.name in found
         else pl.lit(None, dtype=_DTYPES[c.kind]).alias(c.name)
         for c in export.columns
     )
     frame = _dates(frame, export, found)
     checks = cell_checks(spec, frame, found, label) + row_checks(spec, found, label, ctx)
-    checks += range_checks(spec, found, label, ctx)
+    checks += range_checks(spec, found, label, ctx) + unique_key_checks(spec, found, label)
     run_checks(frame, checks, file, report)
     overlaps(spec, frame, found, label, report, file)
+    reference_warnings(spec, frame, found, label, ctx, report, file)
+    if all(c.name in found for c in export.columns if c.required):
+        for rule in spec.table_rules:
+            rule(frame, file, report)
     outside_years(spec, frame, file, report)
     typed = frame.select(pl.col(c.name).cast(_DTYPES[c.kind]) for c in export.columns)
     return Validated(typed, report)

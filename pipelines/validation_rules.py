@@ -96,13 +96,55 @@ def row_checks(
             checks.append(Check(bad, label[rule.column], quoted, fi, en, "required_when"))
     for ref in spec.references:
         known = ctx.ids.get(ref.target)
-        if ref.column in found and known is not None:
+        if ref.column in found and known is not None and not ref.warn_only:
             bad = pl.col(ref.column).is_not_null() & ~pl.col(ref.column).is_in(known.implode())
             fi = f"Tuntematon tunniste: sitä ei ole viennissä {ref.target}."
             en = f"Unknown id: it is not in the export {ref.target}."
             shown = label[ref.column]
             checks.append(Check(bad, shown, None, fi, en, "unknown_reference"))  # an id: not shown
     return checks
+
+
+def unique_key_checks(
+    spec: ExportSpec, found: dict[str, str], label: dict[str, str]
+) -> list[Check]:
+    """A combination of ``spec.unique_key`` repeated (e.g. a budget's year and item)."""
+    key = spec.unique_key
+    if not key or not all(c in found for c in key):
+        return []
+    last = key[-1]
+    complete = pl.all_horizontal(pl.col(c).is_not_null() for c in key)
+    dup = complete & ~pl.struct(*key).is_first_distinct()
+    names = ", ".join(key)
+    fi = f"Sama yhdistelmä ({names}) on jo aiemmalla rivillä. Yhdistelmän on oltava yksilöllinen."
+    en = f"The same combination ({names}) is on an earlier row. It must be unique."
+    quoted = found[last] if shows_value(last) else None
+    return [Check(dup, label[last], quoted, fi, en, "duplicate")]
+
+
+def reference_warnings(
+    spec: ExportSpec, frame: pl.DataFrame, found: dict[str, str], label: dict[str, str],
+    ctx: ValidationContext, report: ValidationReport, file: str,
+) -> None:  # fmt: skip
+    """The references whose unknown values are only a warning (e.g. a course not in
+    koulutukset): one warning per column, with the count and the first row."""
+    for ref in spec.references:
+        known = ctx.ids.get(ref.target)
+        if not ref.warn_only or ref.column not in found or known is None:
+            continue
+        value = pl.col(ref.column)
+        bad = frame.filter(value.is_not_null() & ~value.is_in(known.implode()))
+        if bad.height:
+            report.add_warning(
+                Issue(
+                    file, int(bad["_row"].min()), label[ref.column], None,  # type: ignore[arg-type]
+                    f"{bad.height} riviä viittaa tunnisteeseen, jota ei ole viennissä "
+                    f"{ref.target}; rivit ladataan ja lasketaan summiin.",
+                    f"{bad.height} row(s) refer to an id that is not in the export "
+                    f"{ref.target}; the rows are loaded and counted in the totals.",
+                    "unknown_reference_warning",
+                )
+            )  # fmt: skip
 
 
 # The lowest birth year accepted; the highest is the extraction date's year.

@@ -55,6 +55,66 @@ def to_int(text: pl.Expr) -> pl.Expr:
     return plain.cast(pl.Int64, strict=False).cast(pl.Int32, strict=False)
 
 
+# Amounts (docs/spec/DATA_CONTRACT.md, "Amounts"): a space, a no-break space (U+00A0) or a
+# narrow no-break space (U+202F) between groups of three digits; a decimal comma or point.
+_GROUP_SEPARATORS = "[ \u00a0\u202f]"
+_GROUPED = rf"^-?\d{{1,3}}(?:{_GROUP_SEPARATORS}\d{{3}})+(?:[.,]\d+)?$"
+_PLAIN = r"^-?\d+(?:[.,]\d+)?$"
+# An Excel number within this many cents of a whole cent is rounded to it (0.000001 euros).
+EXCEL_CENT_TOLERANCE = 0.0001
+AMOUNT_DTYPE = pl.Decimal(18, 2)
+DECIMAL_DTYPE = pl.Decimal(12, 6)
+DECIMAL_PLACES = 6
+
+
+def _number_text(text: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """(shaped, plain): whether the cell is a number in an accepted form (one decimal mark
+    at most, so ``1.234,56`` is refused), and its text with ``.`` as the decimal mark and the
+    thousands separators removed."""
+    shaped = text.str.contains(_GROUPED) | text.str.contains(_PLAIN)
+    plain = text.str.replace_all(_GROUP_SEPARATORS, "").str.replace(",", ".", literal=True)
+    return shaped, plain
+
+
+def _decimals(plain: pl.Expr) -> pl.Expr:
+    return plain.str.extract(r"\.(\d+)$", 1).str.len_chars().fill_null(0)
+
+
+def _cents_text(cents: pl.Expr) -> pl.Expr:
+    """Whole cents (Int64) as the text ``-1234.56``."""
+    whole = (cents.abs() // 100).cast(pl.String)
+    part = (cents.abs() % 100).cast(pl.String).str.zfill(2)
+    sign = pl.when(cents < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    return pl.concat_str(sign, whole, pl.lit("."), part)
+
+
+def to_amount(text: pl.Expr, excel: bool) -> pl.Expr:
+    """Euros with at most two decimals as DECIMAL(18,2); else null. ``excel``: the file holds
+    numbers (XLSX, Parquet), and one within 0.000001 euros of a cent is rounded to it
+    (``0.1 + 0.2`` is ``0.30000000000000004`` in a workbook)."""
+    shaped, plain = _number_text(text)
+    exact = pl.when(shaped & (_decimals(plain) <= 2)).then(plain)
+    if not excel:
+        return exact.otherwise(None).cast(AMOUNT_DTYPE, strict=False)
+    cents = plain.cast(pl.Float64, strict=False) * 100
+    whole = cents.round(0)
+    near = shaped & ((cents - whole).abs() <= EXCEL_CENT_TOLERANCE)
+    rounded = exact.when(near).then(_cents_text(whole.cast(pl.Int64)))
+    return rounded.otherwise(None).cast(AMOUNT_DTYPE, strict=False)
+
+
+def to_decimal(text: pl.Expr, excel: bool) -> pl.Expr:
+    """A decimal number (``12,5``, ``12.5``) with at most six decimals; an Excel number is
+    rounded to six. Null when not a number."""
+    shaped, plain = _number_text(text)
+    exact = pl.when(shaped & (_decimals(plain) <= DECIMAL_PLACES)).then(plain)
+    if not excel:
+        return exact.otherwise(None).cast(DECIMAL_DTYPE, strict=False)
+    number = plain.cast(pl.Float64, strict=False).round(DECIMAL_PLACES)
+    rounded = exact.when(shaped).then(number.cast(pl.String))
+    return rounded.otherwise(None).cast(DECIMAL_DTYPE, strict=False)
+
+
 def bool_mapping(distinct: list[str]) -> tuple[dict[str, bool], bool]:
     """Mapping for the distinct texts of a column, and whether empty means false (x/empty)."""
     mapping = {v: BOOLEANS[fold(v)] for v in distinct if fold(v) in BOOLEANS}
@@ -109,6 +169,18 @@ def expected(column: Column) -> tuple[str, str]:
             "kolminumeroista koodia (esim. Joensuu tai 167).",
             "Unknown municipality. Expected the name or three-digit code of one of the "
             "area's municipalities (e.g. Joensuu or 167).",
+        )
+    if column.kind == "amount":
+        return (
+            "Summa ei kelpaa. Odotettiin euroja enintään kahdella desimaalilla, esim. 1234,56, "
+            "1 234,56 tai -45,00 (desimaalipilkku tai -piste, ei molempia).",
+            "Not a valid amount. Expected euros with at most two decimals, e.g. 1234,56, "
+            "1 234,56 or -45,00 (a decimal comma or point, not both).",
+        )
+    if column.kind == "decimal":
+        return (
+            "Odotettiin desimaalilukua, esim. 12,5 (enintään kuusi desimaalia).",
+            "Expected a decimal number, e.g. 12,5 (at most six decimals).",
         )
     if column.kind == "code":
         fi = ", ".join(c.fi for c in column.codes)

@@ -23,6 +23,7 @@ import polars as pl
 
 from common.data_contract import EXPORTS
 from sample_data import frames
+from sample_data.costs import EXAMPLE_NOTE, CostBook, example_shares
 from sample_data.day_numbers import day_number
 from sample_data.employers import contact_frame, contacts, make_employers, vacancies, vacancy_frame
 from sample_data.events import EventBuilder
@@ -34,6 +35,8 @@ from sample_data.staff import build_staff, virkailijat_frame
 from sample_data.statements import lausunnot_frame
 
 CHUNK_SIZE = 20_000
+# The note that marks the sample's percentages and budget as examples; a load skips it.
+NOTE_FILE = "LUEMINUT.md"
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def generate(options: Options) -> Summary:
     total = options.total_clients
     stock_share = min(1.0, options.stock_clients / total)
     writer = CsvWriter(options.out)
+    book = CostBook(options.first, options.last, scale, options.seed)
     try:
         writer.write("virkailijat", virkailijat_frame(staff, geo))
         writer.write("tyoryhmat", tyoryhmat_frame(options.last))
@@ -110,11 +114,14 @@ def generate(options: Options) -> Summary:
             events = EventBuilder(periods, geo, staff, first, last, rng).build()
             share = n / total
             rows = writer.summary.rows
-            writer.write("asiakkaat", asiakkaat_frame(clients, geo, rng))
+            people = asiakkaat_frame(clients, geo, rng)
+            writer.write("asiakkaat", people)
             writer.write("tyonhakujaksot", frames.tyonhakujaksot(periods, first, last))
-            writer.write("tilajaksot", frames.tilajaksot(periods, first, last))
+            spells = frames.tilajaksot(periods, first, last)
+            writer.write("tilajaksot", spells)
             writer.write("palvelujaksot", frames.palvelujaksot(periods, first, last))
-            writer.write("koulutukset", frames.koulutukset(periods, last, scale, rng))
+            trainings = frames.koulutukset(periods, last, scale, rng)
+            writer.write("koulutukset", trainings)
             writer.write(
                 "tapahtumat", frames.tapahtumat(events, periods, geo.names, rows["tapahtumat"] + 1)
             )
@@ -127,8 +134,20 @@ def generate(options: Options) -> Summary:
                 "lausunnot",
                 lausunnot_frame(periods, geo, first, last, rows["lausunnot"] + 1, statements),
             )
+            ledger, decisions = book.chunk(
+                chunk, people, spells, trainings, rows["kustannukset"] + 1
+            )
+            writer.write("kustannukset", ledger)
+            writer.write("sitoumukset", decisions)
             writer.summary.chunks += 1
             writer.summary.largest_chunk = max(writer.summary.largest_chunk, n)
+        writer.write("kustannukset", book.shared(writer.summary.rows["kustannukset"] + 1))
+        writer.write("talousarvio", book.budget())
+        years = list(range(options.first.year, options.last.year + 1))
+        writer.write(
+            "kustannusjako", example_shares(dict(zip(geo.names, geo.weights, strict=True)), years)
+        )
+        (options.out / NOTE_FILE).write_text(EXAMPLE_NOTE, encoding="utf-8")
     finally:
         writer.close()
     return writer.summary

@@ -52,6 +52,7 @@ class ReportInput:
     municipalities: pl.DataFrame | None = None
     chosen_area: str | None = None  # the municipality the report is about, marked there
     area_short: str = ""  # the area for the running header of every page
+    finances: str = ""  # the finances page (ui.board_report_finances), "" without cost data
 
 
 def _chart_html(fig: go.Figure, first: bool) -> str:
@@ -111,6 +112,7 @@ def build(data: ReportInput) -> str:
                 by_goal, data.municipalities, data.chosen_area, lang
             )
         )
+    parts.append(data.finances)
     parts.append("</body></html>")
     return "".join(parts)
 

@@ -19,6 +19,8 @@ from access.roles import Capability
 from common.settings import get_settings
 from metrics import registry
 from ui import blocks, board_report, cached_queries, indicators, notes_view, year_earlier_view
+from ui.board_report_finances import finance_section
+from ui.finance_data import cost_years, finance_data
 from ui.i18n import t
 from ui.page_context import PageContext
 from ui.view import whole_months
@@ -54,6 +56,7 @@ def report_input(page: PageContext) -> board_report.ReportInput:
         municipalities=rows.filter(rows["level"] == "kunta"),
         chosen_area=area.area if area.level == "kunta" else None,
         area_short=area.area,
+        finances=_finances(ctx),
     )
 
 
@@ -85,6 +88,15 @@ def _notes(ctx: PageContext) -> dict[str, Note]:
         return current_for_period(get_settings().notes_db, *notes_view.notes_period(ctx))
     except NotesError:
         return {}
+
+
+def _finances(ctx: PageContext) -> str:
+    """The finances page of the year of the period's end, when cost data is loaded."""
+    year = ctx.effective_end.year
+    if year not in cost_years(ctx.db.path, ctx.db.identity, ctx.info.as_of):
+        return ""
+    data = finance_data(ctx.db.path, ctx.db.identity, year, ctx.info.as_of)
+    return finance_section(data, year, ctx.lang)
 
 
 def report_bytes(ctx: PageContext) -> bytes:

@@ -22,7 +22,7 @@ from plotly.subplots import make_subplots
 from ui import case_counts
 from ui.chart_buckets import Bucket, bucket_name, partial_note
 from ui.chart_style import base_layout, count_axis, label_width_px, line_colour, show
-from ui.formatting import fmt_int, fmt_target, fmt_value
+from ui.formatting import fmt_euros, fmt_int, fmt_target, fmt_value
 from ui.i18n import Lang, t
 from ui.status_style import OKABE_ITO, TARGET_LINE_COLOUR, status_label, status_style
 
@@ -34,6 +34,7 @@ __all__ = [
     "grouped",
     "lines",
     "show",
+    "spending_against_budget",
     "stacked",
     "trend",
 ]
@@ -412,4 +413,31 @@ def lines(
     fig.update_layout(base_layout(lang, 320, legend=True))
     fig.update_xaxes(tickformat=time_format(lang, "month"))
     fig.update_yaxes(title_text=axis_title(unit, lang), rangemode="tozero")
+
+
+def spending_against_budget(
+    months: Sequence[str],
+    spent: Sequence[float],
+    pace: Sequence[float | None],
+    lang: Lang,
+) -> go.Figure:
+    """The year's cumulative spending month by month (a solid line) against the budget
+    pro-rated to each month's end (grey, dashed), euros in the hover (the Finances page)."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=list(months), y=list(spent), mode="lines+markers", name=t("fin_spent_cumulative", lang),
+        line={"color": line_colour(), "width": 3},
+        customdata=[f"{m}: {fmt_euros(v, lang)}" for m, v in zip(months, spent, strict=True)],
+        hovertemplate=_HOVER,
+    )  # fmt: skip
+    if any(p is not None for p in pace):
+        fig.add_scatter(
+            x=list(months), y=list(pace), mode="lines", name=t("fin_budget_pace", lang),
+            line=TARGET_DASH,
+            customdata=[f"{m}: {fmt_euros(v, lang)}" for m, v in zip(months, pace, strict=True)],
+            hovertemplate=_HOVER,
+        )  # fmt: skip
+    fig.update_layout(base_layout(lang, 360, legend=True))
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(title_text="€", rangemode="tozero")
     return fig

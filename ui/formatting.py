@@ -196,3 +196,18 @@ def fmt_cell(value: object, lang: Lang) -> str:
     if isinstance(value, float):
         return fmt_number(value, lang, 0 if value.is_integer() else 1)
     return str(value)
+
+
+def fmt_euros(value: object, lang: Lang, decimals: int = 2) -> str:
+    """Euros with two decimals: ``1 234,56 €`` (fi) or ``€1,234.56`` (en); ``–`` when missing."""
+    if value is None:
+        return MISSING
+    number = fmt_number(float(str(value)), lang, decimals)
+    if lang == "fi":
+        return f"{number}{NBSP}€"
+    return f"−€{number[1:]}" if number.startswith("-") else f"€{number}"
+
+
+def fmt_whole_euros(value: object, lang: Lang) -> str:
+    """Euros rounded to the euro (a headline figure): ``654 776 €``."""
+    return fmt_euros(value, lang, 0)

@@ -612,6 +612,119 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Alueen kunnissa muutoksia: {n}",
         "Changes in the area's municipalities: {n}",
     ),
+    # --- Finances page (Talous, costs: issue 14) ---
+    "nav_finances": ("Talous", "Finances"),
+    "fin_intro": (
+        "Vuoden kustannukset talousarvioon verrattuna, sitoumukset, kuntien osuudet ja "
+        "hankittujen koulutusten kustannus per tulos (palvelusuunnitelman luku 3).",
+        "The year's costs against the budget, commitments, the municipalities' bills and the "
+        "cost per result of purchased training (service plan section 3).",
+    ),
+    "fin_year": ("Talousarviovuosi", "Budget year"),
+    "fin_no_data": (
+        "Kustannustietoja ei ole ladattu (viennit kustannukset, sitoumukset, talousarvio, "
+        "kustannusjako).",
+        "No cost data is loaded (the exports kustannukset, sitoumukset, talousarvio, "
+        "kustannusjako).",
+    ),
+    "fin_situation": (
+        "Tilanne {as_of}: vuodesta {year} on kulunut {elapsed}.",
+        "As of {as_of}: {elapsed} of {year} has passed.",
+    ),
+    "fin_budget_use": ("Talousarvion käyttö", "Budget use"),
+    "fin_trend": (
+        "Kuukausittainen kertymä talousarvion vauhtiin verrattuna",
+        "Monthly spending against the budget's pace",
+    ),
+    "fin_spent_cumulative": ("Toteuma kertymänä", "Spent, cumulative"),
+    "fin_budget_pace": ("Talousarvion vauhti", "Budget pace"),
+    "fin_bills": ("Kuntien osuudet", "The municipalities' bills"),
+    "fin_bills_note": (
+        "Kunnan osuus = sen aiheuttamisperusteiset kustannukset + sen jako-osuus jaettavista "
+        "kustannuksista (jaettavien lajien ja kuntaan kohdistamattomien rivien summa), "
+        "senttiä myöten; kuntien osuudet ovat yhteensä alueen toteuma.",
+        "A municipality's bill = its causation-based costs + its share of the shared costs "
+        "(the shared items and the rows billed to no municipality), to the cent; the bills "
+        "add up to the area's actual costs.",
+    ),
+    "fin_bill_cells": ("Kunnan osuus kustannuslajeittain", "Each bill by cost item"),
+    "fin_bills_by_month": ("Kuntien osuudet kuukausittain", "The bills by month"),
+    "fin_bills_by_quarter": ("Kuntien osuudet neljännesvuosittain", "The bills by quarter"),
+    "fin_courses": (
+        "Koulutusten kustannus per tulos",
+        "Cost per result of purchased training",
+    ),
+    "fin_courses_note": (
+        "Tulos = koulutuksen suorittanut, jonka työttömyys oli päättynyt 3 kk koulutuksen "
+        "jälkeen (sama sääntö kuin mittarissa). Kustannus koko koulutuksen ajalta.",
+        "Result = completed the training and no longer unemployed 3 months after it (the "
+        "same rule as the KPI). Cost over the whole course.",
+    ),
+    "fin_by_kind": ("Koulutuslajeittain", "By kind"),
+    "fin_by_course": ("Koulutuksittain", "By course"),
+    "fin_board_view": (
+        "Näytä lautakunnan näkymä (pienet luvut piilotettu)",
+        "Show the board's view (small numbers hidden)",
+    ),
+    "fin_board_note": (
+        "<5: henkilöön liittyvä kustannus alle viiden asiakkaan takana; myös solut, joista "
+        "sen voisi laskea, on piilotettu. Kuntien osuudet näytetään aina.",
+        "<5: a person-related cost behind fewer than five clients; the cells it could be "
+        "worked out from are hidden too. The bills are always shown.",
+    ),
+    "fin_invoice_xlsx": (
+        "Laskutusperuste (XLSX, välilehti kunnittain)",
+        "Invoicing basis (XLSX, a sheet per municipality)",
+    ),
+    "fin_total": ("Yhteensä", "Total"),
+    "fin_spent": ("Toteuma", "Spent"),
+    "fin_commitments": ("Sitoumukset", "Commitments"),
+    "fin_free": ("Vapaa talousarvio", "Free budget"),
+    "fin_projection": ("Ennuste vuoden lopulle", "Year-end projection"),
+    "fin_status_ok": ("✔ Talousarviossa", "✔ Within budget"),
+    "fin_status_risk": ("▲ Riskissä (enintään 5 % yli)", "▲ At risk (at most 5 % over)"),
+    "fin_status_off": ("✖ Ylittyy", "✖ Over budget"),
+    "fc_kustannuslaji": ("Kustannuslaji", "Cost item"),
+    "fc_aiheuttamisperusteinen": ("Aiheuttamisperusteinen", "Causation-based"),
+    "fc_toteuma": ("Toteuma", "Actual"),
+    "fc_sitoumus": ("Sitoumukset", "Commitments"),
+    "fc_talousarvio": ("Talousarvio", "Budget"),
+    "fc_vapaa": ("Vapaa", "Free"),
+    "fc_kaytetty_osuus": ("Käytetty", "Used"),
+    "fc_kulunut_osuus": ("Vuodesta kulunut", "Year elapsed"),
+    "fc_ennuste": ("Ennuste", "Projection"),
+    "fc_status": ("Tila", "Status"),
+    "fc_kunta": ("Kunta", "Municipality"),
+    "fc_aiheuttamisperusteiset": ("Aiheuttamisperusteiset", "Causation-based"),
+    "fc_jako_osuus": ("Jako-osuus", "Share"),
+    "fc_jaettu_osuus": ("Osuus jaettavista", "Share of shared costs"),
+    "fc_kunnan_osuus": ("Kunnan osuus", "Bill"),
+    "fc_kausi": ("Kausi", "Period"),
+    "fc_koulutus_id": ("Koulutus", "Course"),
+    "fc_laji": ("Laji", "Kind"),
+    "fc_kustannus": ("Kustannus", "Cost"),
+    "fc_osallistujat": ("Osallistujat", "Participants"),
+    "fc_suorittaneet": ("Suorittaneet", "Completed"),
+    "fc_tyottomyys_paattynyt": ("Työttömyys päättynyt 3 kk", "Unemployment ended at 3 months"),
+    "fc_kesken": ("Seuranta kesken", "Follow-up pending"),
+    "fc_eur_per_osallistuja": ("€ / osallistuja", "€ per participant"),
+    "fc_eur_per_tulos": ("€ / tulos", "€ per result"),
+    "fc_tulos_osuus": ("Tulos-%", "Success rate"),
+    "cost_item_ostopalvelut": ("Ostopalvelut", "Purchased services"),
+    "cost_item_palkkatuki": ("Palkkatuki", "Pay subsidy"),
+    "cost_item_starttiraha": ("Starttiraha", "Start-up grant"),
+    "cost_item_kulukorvaukset": ("Kulukorvaukset", "Expense allowances"),
+    "cost_item_tyollistamistuki_55": ("Työllistämistuki 55+", "Employment support 55+"),
+    "cost_item_tyoolosuhteiden_jarjestelytuki": (
+        "Työolosuhteiden järjestelytuki",
+        "Working-conditions support",
+    ),
+    "cost_item_matka_ja_yopyminen": ("Matka- ja yöpymiskulut", "Travel and accommodation"),
+    "cost_item_henkilosto": ("Henkilöstö", "Staff"),
+    "cost_item_toimitilat": ("Toimitilat", "Premises"),
+    "cost_item_ict": ("ICT", "ICT"),
+    "cost_item_muu": ("Muut", "Other"),
+    "cost_item_yhteensa": ("Yhteensä", "Total"),
 }
 
 

@@ -49,6 +49,7 @@ OTHER_PAGES: tuple[tuple[str, str, str, str, PageKind], ...] = (
         ":material/groups:",
         PageKind.RESOURCES,
     ),
+    ("app_pages/finances.py", "talous", "nav_finances", ":material/euro:", PageKind.FINANCES),
     ("app_pages/data_page.py", "aineisto", "nav_data", ":material/database:", PageKind.DATA),
 )
 

@@ -7,9 +7,13 @@ are known when the references are checked.
 from pipelines.exports import (
     asiakkaat,
     koulutukset,
+    kustannukset,
+    kustannusjako,
     lausunnot,
     palvelujaksot,
     palvelupisteet,
+    sitoumukset,
+    talousarvio,
     tapahtumat,
     tilajaksot,
     tyonhakujaksot,
@@ -33,5 +37,10 @@ SPECS: tuple[ExportSpec, ...] = (
     tyoryhmat.SPEC,
     palvelupisteet.SPEC,
     lausunnot.SPEC,
+    # The money (added 2026-12): after koulutukset, whose courses the ledger refers to.
+    sitoumukset.SPEC,
+    kustannukset.SPEC,
+    talousarvio.SPEC,
+    kustannusjako.SPEC,
 )
 SPECS_BY_NAME: dict[str, ExportSpec] = {s.name: s for s in SPECS}

@@ -9,4 +9,5 @@ SPEC = ExportSpec(
     references=(Reference("asiakas_id", "asiakkaat"),),
     may_be_future=("loppupvm",),
     relevant_until="loppupvm",
+    key_column="koulutus_id",  # the course the cost ledger refers to
 )

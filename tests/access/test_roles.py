@@ -25,7 +25,8 @@ EXPECTED = {
     Role.ANALYYTIKKO: (set(PageKind), set(Capability) - {Capability.WRITE_NOTES}),
     Role.JOHTO: (set(PageKind), set(Capability) - {Capability.UPLOAD}),
     Role.LAUTAKUNTA: (
-        {PageKind.OVERVIEW, PageKind.GOAL, PageKind.PRESENTATION},
+        # the Finances page (2026-12): the board decides the budget and approves the bills
+        {PageKind.OVERVIEW, PageKind.GOAL, PageKind.PRESENTATION, PageKind.FINANCES},
         {Capability.BOARD_REPORT, Capability.PRESENTATION},
     ),
 }

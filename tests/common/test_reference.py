@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from common import reference
+from common.data_contract import PERSON_COST_ITEMS
 from common.reference import ReferenceError, fold, municipality_lookup
 
 REF = Path(__file__).resolve().parents[2] / "reference"
@@ -72,3 +74,32 @@ def test_fold_follows_the_header_rules() -> None:
     assert fold(" Syntymävuosi ") == "syntymavuosi"
     assert fold("Tuottaja-kunta") == "tuottaja_kunta"
     assert fold("client id") == "client_id"
+
+
+def test_cost_items_of_2025_follow_the_plan() -> None:
+    items = reference.cost_items_on(date(2025, 6, 1))
+    causation = {k for k, v in items.items() if v}
+    assert causation == set(PERSON_COST_ITEMS) | {"ostopalvelut"}
+    assert {k for k, v in items.items() if not v} == {"henkilosto", "toimitilat", "ict", "muu"}
+    assert reference.cost_items_on(date(2024, 12, 31)) == {}
+
+
+def test_a_cost_item_moves_by_a_dated_row(tmp_path: Path) -> None:
+    (tmp_path / "kustannuslajit.csv").write_text(
+        "kustannuslaji,aiheuttamisperusteinen,voimassa_alkaen,voimassa_asti\n"
+        "ict,false,2025-01-01,2026-12-31\nict,true,2027-01-01,\n",
+        encoding="utf-8",
+    )
+    assert reference.cost_items_on(date(2026, 12, 31), tmp_path) == {"ict": False}
+    assert reference.cost_items_on(date(2027, 1, 1), tmp_path) == {"ict": True}
+
+
+def test_overlapping_cost_item_rows_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "kustannuslajit.csv").write_text(
+        "kustannuslaji,aiheuttamisperusteinen,voimassa_alkaen,voimassa_asti\n"
+        "ict,false,2025-01-01,\nict,true,2027-01-01,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReferenceError) as info:
+        reference.cost_items(tmp_path)
+    assert info.value.row == 3

@@ -17,6 +17,9 @@ import xlsxwriter
 from pipelines import PipelineError, load_folder
 from pipelines.validation_report import Issue
 from tests.pipelines import xlsx_by_hand as by_hand
+from tests.pipelines.cost_fixtures import GOOD_COSTS
+from tests.pipelines.cost_fixtures import replaced as _cost
+from tests.pipelines.cost_fixtures import with_costs as _with_costs
 from tests.pipelines.fixtures import GOOD, sha256, write_folder
 from tests.pipelines.parquet_by_type import REFUSED, events_with
 
@@ -269,6 +272,33 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int | None, str
      ("lausunnot.csv", 2, "asiakas_id", "unknown_reference")),
     ("statement_id_twice", {"lausunnot": _STATEMENTS.replace("L3;", "L1;")},
      ("lausunnot.csv", 4, "lausunto_id", "duplicate")),
+    # The cost exports (added 2026-12)
+    ("cost_shares_sum_to_99_5", _with_costs(kustannusjako=_cost("kustannusjako", "Nurmes;5", "Nurmes;4,5")),
+     ("kustannusjako.csv", 2, "osuus", "cost_shares")),
+    ("cost_shares_missing_a_municipality", _with_costs(kustannusjako=_cost("kustannusjako", "2025;Nurmes;5\n", "")),
+     ("kustannusjako.csv", 2, "osuus", "cost_shares")),
+    ("unknown_cost_type", _with_costs(kustannukset=_cost("kustannukset", ";ict;", ";kahvi;")),
+     ("kustannukset.csv", 6, "kustannuslaji", "bad_code")),
+    ("amount_with_three_decimals", _with_costs(kustannukset=_cost("kustannukset", "12000.50", "12000.505")),
+     ("kustannukset.csv", 4, "summa", "bad_amount")),
+    ("amount_with_both_separators", _with_costs(kustannukset=_cost("kustannukset", "850,00", "1.850,00")),
+     ("kustannukset.csv", 3, "summa", "bad_amount")),
+    ("hetu_in_selite", _with_costs(kustannukset=_cost("kustannukset", "oikaisu", f"oikaisu {HETU}")),
+     ("kustannukset.csv", 5, "selite", "henkilotunnus")),
+    ("person_related_cost_without_client", _with_costs(kustannukset=_cost("kustannukset", "Joensuu;A1;;D1;oikaisu", "Joensuu;;;D1;oikaisu")),
+     ("kustannukset.csv", 5, "asiakas_id", "required_when")),
+    ("commitment_without_client", _with_costs(sitoumukset=_cost("sitoumukset", "Joensuu;A1;2026", "Joensuu;;2026")),
+     ("sitoumukset.csv", 3, "asiakas_id", "required_when")),
+    ("duplicate_budget_row", _with_costs(talousarvio=GOOD_COSTS["talousarvio"] + "2025;palkkatuki;1000\n"),
+     ("talousarvio.csv", 5, "kustannuslaji", "duplicate")),
+    ("duplicate_decision_year", _with_costs(sitoumukset=_cost("sitoumukset", "A1;2026", "A1;2025")),
+     ("sitoumukset.csv", 3, "vuosi", "duplicate")),
+    ("cost_for_unknown_client", _with_costs(kustannukset=_cost("kustannukset", "Joensuu;A1;;D1;\n", "Joensuu;A9;;D1;\n")),
+     ("kustannukset.csv", 3, "asiakas_id", "unknown_reference")),
+    ("cost_after_extraction", _with_costs(kustannukset=_cost("kustannukset", "2025-04-01", "2026-11-02")),
+     ("kustannukset.csv", 6, "pvm", "after_extraction")),
+    ("negative_cost_share", _with_costs(kustannusjako=_cost("kustannusjako", "Nurmes;5", "Nurmes;-5")),
+     ("kustannusjako.csv", 14, "osuus", "negative_share")),
     *_hetu_cases(),
     *XLSX_BOMBS,
     *PARQUET_TYPES,
