@@ -10,7 +10,6 @@ columns and status stay empty (docs/spec/METRICS.md).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Sequence
 
@@ -19,24 +18,16 @@ import polars as pl
 
 from metrics.definition import MetricDefinition
 from metrics.rollup import KEYS, grid_of, roll_up
+from metrics.year_earlier import one_year_earlier
 
 EARLIER = "_earlier"
-
-
-def one_year_before(day: dt.date) -> dt.date:
-    """The same day a year earlier; a month's last day maps to that month's last day
-    (28.2.2025 -> 29.2.2024, 29.2.2024 -> 28.2.2023)."""
-    year = day.year - 1
-    last_now = calendar.monthrange(day.year, day.month)[1]
-    last_then = calendar.monthrange(year, day.month)[1]
-    return dt.date(year, day.month, last_then if day.day == last_now else day.day)
 
 
 def earlier_buckets(begun: pl.DataFrame, coverage_start: dt.date | None) -> pl.DataFrame:
     """``kpi_buckets`` with ``b_e`` one year back, only the buckets whose earlier day is on or
     after S (all of them when the load recorded no S)."""
     shifted = begun.with_columns(
-        pl.col("b_e").map_elements(one_year_before, return_dtype=pl.Date).alias("b_e")
+        pl.col("b_e").map_elements(one_year_earlier, return_dtype=pl.Date).alias("b_e")
     )
     if coverage_start is None:
         return shifted

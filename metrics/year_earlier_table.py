@@ -28,13 +28,12 @@ from metrics.definition import ALL_LEVELS
 from metrics.disclosure import Disclosed, suppress_period
 from metrics.engine import compute, kpi_table
 from metrics.privacy import DEFAULT_THRESHOLD, suppress
-from metrics.sql_context import existing_tables, read_as_of, read_coverage_start
+from metrics.sql_context import read_as_of, read_coverage_start
 from metrics.targets import target_years
 from metrics.year_earlier import EarlierPeriod, earlier_period
 
 __all__ = [
     "blank_uncovered",
-    "coverage_start",
     "earlier_of",
     "year_earlier_disclosed",
     "year_earlier_kpi",
@@ -42,17 +41,6 @@ __all__ = [
 
 FIGURE_COLUMNS = ("value", "numerator", "denominator", "pending", "status")
 TARGET_COLUMNS = ("target_op", "target_value", "status")
-
-
-def coverage_start(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    """``S``: recorded by the load (meta_load.data_from); for a database loaded before the
-    column existed, its default, the earliest ``tapahtumat.pvm``; None when neither exists."""
-    recorded = read_coverage_start(con)
-    if recorded is not None or "tapahtumat" not in existing_tables(con):
-        return recorded
-    rows = con.sql("SELECT min(pvm) FROM tapahtumat").fetchall()
-    value = rows[0][0] if rows else None
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def earlier_of(
@@ -88,7 +76,7 @@ def year_earlier_kpi(
     """The KPI table of the period a year earlier (exactly the KPI columns), as computed."""
     p = earlier_of(con, start, end, as_of)
     table = kpi_table(con, p.start, p.end, as_of=p.as_of, levels=levels, metric_ids=metric_ids)
-    return blank_uncovered(table, coverage_start(con))
+    return blank_uncovered(table, read_coverage_start(con))
 
 
 def year_earlier_disclosed(
@@ -103,7 +91,7 @@ def year_earlier_disclosed(
     """The period a year earlier under the small-number rule (metrics.disclosure): its KPI
     table and monthly series of every level, blanked as :func:`year_earlier_kpi` first."""
     p = earlier_of(con, start, end, as_of)
-    s = coverage_start(con)
+    s = read_coverage_start(con)
     period = kpi_table(con, p.start, p.end, as_of=p.as_of, levels=ALL_LEVELS, metric_ids=metric_ids)
     months = compute(
         con, p.start, p.end, grain="month", as_of=p.as_of, levels=ALL_LEVELS, metric_ids=metric_ids

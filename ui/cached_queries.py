@@ -21,7 +21,7 @@ import streamlit as st
 
 from common import duckdb_files
 from common.settings import get_settings
-from metrics import disclosure, engine, privacy, series, year_earlier_table
+from metrics import disclosure, engine, privacy, series, sql_context, year_earlier_table
 from pipelines import database
 
 
@@ -118,8 +118,8 @@ def kpi_year_earlier(
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def coverage_start(path: str, identity: str) -> date | None:
-    """The coverage start S of the loaded data (metrics.year_earlier_table.coverage_start)."""
-    return year_earlier_table.coverage_start(cursor(DbHandle(path, identity)))
+    """The coverage start S of the loaded data (metrics.sql_context.read_coverage_start)."""
+    return sql_context.read_coverage_start(cursor(DbHandle(path, identity)))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

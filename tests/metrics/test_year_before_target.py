@@ -11,7 +11,7 @@ import pytest
 
 from metrics.engine import compute
 from metrics.privacy import suppress
-from metrics.year_before_target import one_year_before
+from metrics.year_earlier import one_year_earlier
 from tests.metrics.kpidb import KpiDb, d
 
 UNEMPLOYED = "unemployed_job_seekers"
@@ -26,7 +26,7 @@ UNEMPLOYED = "unemployed_job_seekers"
     ("15.6.2025", "15.6.2024"),
 ])  # fmt: skip
 def test_one_year_before(day: str, earlier: str) -> None:
-    assert one_year_before(d(day)) == d(earlier)
+    assert one_year_earlier(d(day)) == d(earlier)
 
 
 def _with_coverage_start(db: KpiDb, as_of: dt.date, start: dt.date | None) -> None:
