@@ -45,7 +45,6 @@ COVERED_BY: dict[str, str] = {
     "ui.sidebar": "tests/app/test_broken_database.py",
     "access.texts": "tests/access/test_gate.py",
     "metrics.digest": "tests/metrics/test_digest_html.py",
-    "metrics.digest_plain": "tests/metrics/test_digest_html.py",
     "metrics.digest_cli": "tests/metrics/test_digest_mail.py",
     "metrics.digest_mail": "tests/metrics/test_digest_mail.py",
     "pipelines.csv_encoding": "tests/pipelines/test_bad_files.py",
