@@ -14,7 +14,6 @@ PACKAGES = ("metrics", "pipelines", "ui", "access")
 COVERED_BY: dict[str, str] = {
     "metrics.__main__": "tests/metrics/test_cli.py",
     "metrics.deadline_rules": "tests/metrics/test_calendar_rules.py",
-    "metrics.kpi_file_xlsx": "tests/metrics/test_kpi_file.py",
     "pipelines.__main__": "tests/pipelines/test_cli_and_swap.py",
     "pipelines.csv_bytes": "tests/pipelines/test_reading_rules.py",
     "pipelines.database": "tests/metrics/test_kpi_file_sample.py",
