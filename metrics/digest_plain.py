@@ -49,6 +49,8 @@ def render_text(d: Digest, lang: Lang, dashboard_url: str, attached: bool) -> st
     out += ["", say("all_metrics", lang) + ":"]
     out.extend(_line(x, lang) for x in d.lines)
     out += ["", say("small_note", lang, n=DEFAULT_THRESHOLD, small=small_token())]
+    if d.week_ago_end is not None:
+        out.append(say("week_ago_note", lang, end=fmt_date(d.week_ago_end, lang)))
     if attached:
         out.append(say("attachment_note", lang))
     out.append(say("sent_by", lang))
