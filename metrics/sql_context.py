@@ -50,24 +50,32 @@ def read_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
 
 
 def read_coverage_start(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    """The coverage start S: the first day the exports describe completely (docs/spec/METRICS.md),
-    recorded by the load (meta_load.data_from). For a database loaded before 2026-12, which has
-    no such column, its default: the earliest ``tapahtumat.pvm``. None when neither exists. A
-    figure for a day before S is empty."""
+    """The coverage start S recorded by the last load (meta_load.data_from): the first day the
+    exports describe completely; None when the load recorded none (no events, or a database
+    loaded before 2026-12). A figure for a day before S is empty (docs/spec/METRICS.md)."""
     columns = {
         r[0]
         for r in con.sql(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'meta_load'"
         ).fetchall()
     }
-    if "data_from" in columns:
-        query = "SELECT max(data_from) FROM meta_load"
-    elif "tapahtumat" in existing_tables(con):
-        query = "SELECT min(pvm) FROM tapahtumat"
-    else:
+    if "data_from" not in columns:
         return None
-    row = con.sql(query).fetchall()
+    row = con.sql("SELECT max(data_from) FROM meta_load").fetchall()
     value = row[0][0] if row else None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def coverage_start_or_first_event(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """S as the year-earlier comparisons use it: recorded by the load, or for a database loaded
+    before it was recorded, its default, the earliest ``tapahtumat.pvm`` (so that an old
+    database restored from a backup shows no year-earlier figure from before its data begin);
+    None when neither exists. The targets and the weekly list use the recorded S alone."""
+    recorded = read_coverage_start(con)
+    if recorded is not None or "tapahtumat" not in existing_tables(con):
+        return recorded
+    rows = con.sql("SELECT min(pvm) FROM tapahtumat").fetchall()
+    value = rows[0][0] if rows else None
     return value.date() if isinstance(value, dt.datetime) else value
 
 

@@ -28,7 +28,7 @@ from metrics.definition import ALL_LEVELS
 from metrics.disclosure import Disclosed, suppress_period
 from metrics.engine import compute, kpi_table
 from metrics.privacy import DEFAULT_THRESHOLD, suppress
-from metrics.sql_context import read_as_of, read_coverage_start
+from metrics.sql_context import coverage_start_or_first_event, read_as_of
 from metrics.targets import target_years
 from metrics.year_earlier import EarlierPeriod, earlier_period
 
@@ -76,7 +76,7 @@ def year_earlier_kpi(
     """The KPI table of the period a year earlier (exactly the KPI columns), as computed."""
     p = earlier_of(con, start, end, as_of)
     table = kpi_table(con, p.start, p.end, as_of=p.as_of, levels=levels, metric_ids=metric_ids)
-    return blank_uncovered(table, read_coverage_start(con))
+    return blank_uncovered(table, coverage_start_or_first_event(con))
 
 
 def year_earlier_disclosed(
@@ -91,7 +91,7 @@ def year_earlier_disclosed(
     """The period a year earlier under the small-number rule (metrics.disclosure): its KPI
     table and monthly series of every level, blanked as :func:`year_earlier_kpi` first."""
     p = earlier_of(con, start, end, as_of)
-    s = read_coverage_start(con)
+    s = coverage_start_or_first_event(con)
     period = kpi_table(con, p.start, p.end, as_of=p.as_of, levels=ALL_LEVELS, metric_ids=metric_ids)
     months = compute(
         con, p.start, p.end, grain="month", as_of=p.as_of, levels=ALL_LEVELS, metric_ids=metric_ids

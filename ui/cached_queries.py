@@ -118,8 +118,8 @@ def kpi_year_earlier(
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def coverage_start(path: str, identity: str) -> date | None:
-    """The coverage start S of the loaded data (metrics.sql_context.read_coverage_start)."""
-    return sql_context.read_coverage_start(cursor(DbHandle(path, identity)))
+    """The coverage start S of the loaded data (sql_context.coverage_start_or_first_event)."""
+    return sql_context.coverage_start_or_first_event(cursor(DbHandle(path, identity)))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

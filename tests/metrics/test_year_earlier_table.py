@@ -11,7 +11,7 @@ import pytest
 
 from metrics.__main__ import main
 from metrics.engine import KPI_COLUMNS
-from metrics.sql_context import read_coverage_start
+from metrics.sql_context import coverage_start_or_first_event
 from metrics.year_earlier_table import year_earlier_disclosed, year_earlier_kpi
 from tests.metrics.kpidb import KpiDb, d
 
@@ -101,9 +101,9 @@ def test_a_period_starting_a_day_before_s_is_empty(two_years: KpiDb) -> None:
 def test_without_a_recorded_start_s_is_the_earliest_event() -> None:
     db = KpiDb(as_of=d("31.10.2026"))
     _interviews(db, "B", "Joensuu", d("14.2.2025"), 1, 0)
-    assert read_coverage_start(db.con) == d("14.2.2025")
+    assert coverage_start_or_first_event(db.con) == d("14.2.2025")
     _record_start(db, d("1.1.2025"))
-    assert read_coverage_start(db.con) == d("1.1.2025")
+    assert coverage_start_or_first_event(db.con) == d("1.1.2025")
 
 
 def test_the_earlier_period_is_judged_at_the_earlier_as_of_date() -> None:
