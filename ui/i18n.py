@@ -607,6 +607,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "alkua: vertailua ei ole.",
         "The target is fewer than a year earlier, but the day a year earlier is before the data "
         "begin: there is nothing to compare with.",
+    ),
     "meeting_in_municipalities": (
         "Alueen kunnissa muutoksia: {n}",
         "Changes in the area's municipalities: {n}",
