@@ -6,7 +6,8 @@ Monday e-mail"): the KPI table and its monthly series are metrics.disclosure.dis
 same the board's screens and the attached board report show. "A week earlier" is the
 overview's change in a week (ui/cards.py: the period ending seven days earlier, ``A``
 unchanged), and as on the board's cards only for figures that are not about people: the two
-periods would difference into that week's clients. The mail shows the whole area's rows.
+periods would difference into that week's clients. The mail shows the whole area's rows,
+and the deadlines coming up this week (metrics.digest_due) under the same rule.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import duckdb
 import polars as pl
 
 from common.reference import AREA_NAME
+from metrics.digest_due import DueSection, build_due
 from metrics.disclosure import disclose
 from metrics.privacy import SUPPRESSED, basis_of
 from metrics.registry import REGISTRY
@@ -69,6 +71,7 @@ class Digest:
     lines: tuple[MetricLine, ...]  # in the registry's order
     table: pl.DataFrame  # the disclosed KPI table now, every level (for the attachment)
     monthly: pl.DataFrame  # its disclosed monthly series, every level (for the attachment)
+    due: DueSection | None = None  # the deadlines coming up this week (None: not computed)
 
     def attention(self) -> list[MetricLine]:
         """The targets off and at risk: off first, then at risk, each in registry order."""
@@ -116,4 +119,5 @@ def build_digest(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> D
         for m in REGISTRY
         if m.id in now
     )
-    return Digest(a, start, a, week_ago_end, _loaded_at(con), lines, shown.period, shown.monthly)
+    return Digest(a, start, a, week_ago_end, _loaded_at(con), lines, shown.period, shown.monthly,
+                  build_due(con, a))  # fmt: skip

@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 
 from metrics import registry
+from metrics.deadlines_due_privacy import TOTAL
 from metrics.digest_data import Digest, MetricLine
+from metrics.digest_due import DueCount, DueSection
 from metrics.digest_text import Lang, say
 from metrics.engine import targets_year_used
 from metrics.privacy import DEFAULT_THRESHOLD, small_token
 from ui import kpi_view
-from ui.formatting import fmt_change, fmt_date, fmt_period
+from ui.formatting import fmt_change, fmt_date, fmt_int, fmt_period
 from ui.i18n import t
 from ui.status_style import status_style
 
@@ -118,6 +120,31 @@ def _all(d: Digest, lang: Lang) -> str:
     return _table("all", head, rows)
 
 
+def due_cell(c: DueCount, lang: Lang) -> str:
+    """A count as the screens show it: the small-number token when hidden."""
+    return small_token() if c.hidden else fmt_int(c.cases, lang)
+
+
+def due_rule_name(rule: str, lang: Lang) -> str:
+    return t("due_total", lang) if rule == TOTAL else kpi_view.title(registry.get(rule), lang)
+
+
+def _due(due: DueSection, lang: Lang) -> str:
+    head = [t("due_col_rule", lang), t("due_col_overdue", lang),
+            t("due_col_due", lang, n=due.within)]  # fmt: skip
+    rows = []
+    for r in due.rows:
+        bold = "font-weight:bold;" if r.rule == TOTAL else ""
+        cells = [f'<td style="{TD}{bold}">{html.escape(due_rule_name(r.rule, lang))}</td>'] + [
+            f'<td style="{NUM}{bold}">{html.escape(due_cell(c, lang))}</td>'
+            for c in (r.overdue, r.due)
+        ]
+        rows.append(f'<tr data-rule="{r.rule}">{"".join(cells)}</tr>')
+    intro = say("due_intro", lang, as_of=fmt_date(due.as_of, lang), n=due.within,
+                until=fmt_date(due.until, lang))  # fmt: skip
+    return _para(html.escape(intro), f"color:{MUTED};") + _table("due", head, rows)
+
+
 def _para(text: str, extra: str = "") -> str:
     return f'<p style="margin:0 0 10px 0;{FONT}font-size:14px;color:{INK};{extra}">{text}</p>'
 
@@ -156,6 +183,7 @@ def render_html(d: Digest, lang: Lang, dashboard_url: str, attached: bool) -> st
             _attention(d, lang),
             _heading(say("changed", lang)),
             _changed(d, lang),
+            *([_heading(say("due", lang)), _due(d.due, lang)] if d.due is not None else []),
             _heading(say("all_metrics", lang)),
             _all(d, lang),
             *[_para(e(n), f"font-size:12px;color:{MUTED};margin-top:10px;") for n in notes],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from metrics import registry
 from metrics.digest_data import Digest, MetricLine
-from metrics.digest_html import subject, targets_label
+from metrics.digest_due import DueSection
+from metrics.digest_html import due_cell, due_rule_name, subject, targets_label
 from metrics.digest_text import Lang, say
 from metrics.privacy import DEFAULT_THRESHOLD, small_token
 from ui import kpi_view
@@ -19,6 +20,18 @@ def _line(line: MetricLine, lang: Lang) -> str:
         f"- {kpi_view.title(s.metric, lang)}: {s.value} ({t('target', lang)} {s.target}; "
         f"{s.status_text}; {say('col_change', lang).lower()} {change})"
     )
+
+
+def _due(due: DueSection, lang: Lang) -> list[str]:
+    out = ["", say("due", lang) + ":", say("due_intro", lang, as_of=fmt_date(due.as_of, lang),
+           n=due.within, until=fmt_date(due.until, lang))]  # fmt: skip
+    overdue, coming = t("due_col_overdue", lang), t("due_col_due", lang, n=due.within)
+    out.extend(
+        f"- {due_rule_name(r.rule, lang)}: {overdue.lower()} {due_cell(r.overdue, lang)}; "
+        f"{coming.lower()} {due_cell(r.due, lang)}"
+        for r in due.rows
+    )
+    return out
 
 
 def render_text(d: Digest, lang: Lang, dashboard_url: str, attached: bool) -> str:
@@ -46,6 +59,8 @@ def render_text(d: Digest, lang: Lang, dashboard_url: str, attached: bool) -> st
             out.append(f"- {kpi_view.title(registry.get(x.metric_id), lang)}: {before} → {now}")
         if not changed:
             out.append(say("changed_none", lang))
+    if d.due is not None:
+        out += _due(d.due, lang)
     out += ["", say("all_metrics", lang) + ":"]
     out.extend(_line(x, lang) for x in d.lines)
     out += ["", say("small_note", lang, n=DEFAULT_THRESHOLD, small=small_token())]

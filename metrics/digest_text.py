@@ -33,6 +33,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No comparison with a week earlier: the period began less than a week ago ({start}).",
     ),
     "all_metrics": ("Kaikki mittarit, koko alue", "Every metric, whole area"),
+    "due": ("Määräajat tällä viikolla", "Deadlines coming up this week"),
+    "due_intro": (
+        "Koko alueen avoimet tapaukset {as_of}: myöhässä ja {n} työpäivän kuluessa "
+        "({until} mennessä) erääntyvät.",
+        "The whole area's open cases on {as_of}: overdue, and due within {n} working days "
+        "(by {until}).",
+    ),
     "col_change": ("Muutos viikossa", "Change in a week"),
     "col_before": ("Viikko sitten", "A week ago"),
     "col_now": ("Nyt", "Now"),

@@ -2,9 +2,9 @@
 target matrix, and what changed status since last week and since the previous month.
 
 Everything comes from the registry and the KPI table under the small-number rule: the
-table's cells are the overview's cards (ui/cards.py: value, target, status, change in a
-week, pending), the matrix the municipal rows of the same table, the changes two KPI tables
-of earlier as-of dates (ui/meeting_queries.py) compared by ui/meeting_data.py.
+table's cells are the overview's cards (ui/cards.py: value, a year earlier, target, status,
+change in a week, pending), the matrix the municipal rows of the same table, the changes two
+KPI tables of earlier as-of dates (ui/meeting_queries.py) compared by ui/meeting_data.py.
 """
 
 from __future__ import annotations
@@ -16,22 +16,28 @@ import streamlit as st
 
 from metrics.registry import GOALS
 from ui import blocks, cards, kpi_view, meeting_data, meeting_queries, pages
-from ui.formatting import fmt_date
+from ui.formatting import MISSING, fmt_date
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
 from ui.status_style import STATUS_STYLES
+from ui.year_earlier_view import YearEarlier
 
 CSS = """<style>
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 4rem !important;}
 .meet-table, .meet-matrix {border-collapse: collapse; font-size: .86rem; line-height: 1.25;
   font-variant-numeric: tabular-nums; width: 100%;}
+.meet-table {font-size: .78rem; line-height: 1.15;}
 .meet-table th, .meet-matrix th {text-align: left; font-weight: 700; padding: .2rem .45rem;
   border-bottom: 2px solid rgba(128,128,128,.6); vertical-align: bottom;}
 .meet-table td, .meet-matrix td {padding: .17rem .45rem;
   border-bottom: 1px solid rgba(128,128,128,.25);}
+.meet-table td {padding: .08rem .3rem; white-space: nowrap;}
+.meet-table td.meet-metric {white-space: normal;}
 .meet-table td.num, .meet-table th.num {text-align: right; white-space: nowrap;}
 .meet-status {white-space: nowrap; font-weight: 700;}
 .meet-status .icon {color: var(--kpi-accent); display: inline-block; width: 1.1em;}
 .meet-table .scope {font-size: .8em; opacity: .8;}
+.meet-table td.ye-none {cursor: help;}
 .meet-matrix th.kunta {writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
   text-align: left; padding: .3rem .1rem; font-weight: 600;}
 .meet-matrix th.home {text-decoration: underline;}
@@ -49,12 +55,26 @@ def _status_html(text: str, colour: str, icon: str) -> str:
     )
 
 
+def year_earlier_cell(line: YearEarlier | None) -> str:
+    """The card's year-earlier line (ui/year_earlier_view.py) as a cell: its value, the whole
+    line (the value and the change) in the title; ``–`` when there is none, with the reason
+    (no data a year earlier, the rule not in force) in the title. The change stays in the
+    title so that every row keeps to one line and all metrics fit one screen."""
+    if line is None:
+        return f'<td class="num meet-ye">{MISSING}</td>'
+    tip = escape(line.text, quote=True)
+    if line.note or line.value is None:
+        return f'<td class="num meet-ye ye-none" title="{tip}">{MISSING}</td>'
+    return f'<td class="num meet-ye" title="{tip}">{escape(line.value)}</td>'
+
+
 def table_html(all_cards: dict[str, cards.CardData], lang: Lang) -> str:
-    """Every metric in one row: title, value, target, status, change in a week, pending.
-    (A "year earlier" column belongs after the value once the KPI table has one.)"""
+    """Every metric in one row: title, value, a year earlier, target, status, change in a
+    week, pending."""
     head = [
         ("", "col_metric"),
         ("num", "col_value"),
+        ("num", "col_year_earlier"),
         ("num", "col_target"),
         ("", "col_status"),
         ("num", "meeting_col_change_week"),
@@ -71,6 +91,7 @@ def table_html(all_cards: dict[str, cards.CardData], lang: Lang) -> str:
         cells = [
             f'<td class="meet-metric">{title}</td>',
             f'<td class="num meet-value">{escape(s.value)}</td>',
+            year_earlier_cell(card.year_earlier),
             f'<td class="num">{escape(s.target)}</td>',
             f"<td>{status}</td>",
             f'<td class="num">{escape(card.change or "")}</td>',

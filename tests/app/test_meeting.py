@@ -47,7 +47,7 @@ def test_the_meeting_table_has_every_metric_with_the_exported_value(
     assert not at.exception
     assert at.title[0].value == t("nav_meeting", lang)
     shown = table_on_screen([b.value for b in at.html])
-    assert len(shown) == len(REGISTRY) == 17
+    assert len(shown) == len(REGISTRY)
     seen = assert_page_shows(shown, exported(kpi_env), lang, "koko_alue", "Pohjois-Karjala", PATH)
     assert seen == {m.id for m in REGISTRY}
 
@@ -159,3 +159,61 @@ def test_the_whole_area_lists_its_own_changes_and_its_municipalities(kpi_env: Pa
     expected = _expected(kpi_env, areas)
     assert any(prefix for prefix, *_ in expected)
     assert _links(at) == expected
+
+
+def _year_earlier_cells(blocks: list[str]) -> dict[str, tuple[str, str]]:
+    """metric title -> (the year-earlier cell's text, its title attribute) of the table."""
+    out = {}
+    for block in blocks:
+        for title, attr, cell in re.findall(
+            r'<td class="meet-metric">(.*?)</td><td class="num meet-value">.*?</td>'
+            r'<td class="num meet-ye[^"]*"(?: title="([^"]*)")?>(.*?)</td>',
+            block,
+        ):
+            name = html.unescape(re.sub(r"<[^>]+>.*", "", title)).strip()
+            out[name] = (html.unescape(re.sub(r"<[^>]+>", "", cell)), html.unescape(attr))
+    return out
+
+
+def _card_lines(at: AppTest) -> dict[str, str]:
+    """Card title -> its year-earlier line, as text (the overview's cards)."""
+    out = {}
+    for block in at.html:
+        for title, line in re.findall(
+            r'<div class="kpi-card-title">(.*?)</div>.*?'
+            r'<div class="kpi-meta year-earlier">(.*?)</div>',
+            block.value,
+        ):
+            out[html.unescape(title)] = html.unescape(re.sub(r"<[^>]+>", "", line))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "params"), [("fi", {}), ("en", {"jakso": "vuosi", "vuosi": "2025"})]
+)
+def test_the_year_earlier_column_is_the_cards_line(
+    kpi_env: Path, lang: Lang, params: dict[str, str]
+) -> None:
+    """Each row's "a year earlier" is its card's value, the card's whole line (value and
+    change) its title; or ``–`` with the card's note (no data a year earlier: the sample
+    begins 1.1.2025) as its title."""
+    overview = start(lang, **params)
+    cards_lines = _card_lines(overview)
+    at = open_page(start(lang, **params), PATH).run()
+    assert not at.exception
+    cells = _year_earlier_cells([b.value for b in at.html])
+    assert len(cells) == len(REGISTRY) and set(cards_lines) <= set(cells)
+    value_word = t("year_earlier_value", lang, value="")
+    figures = 0
+    for title, (text, tip) in cells.items():
+        line = cards_lines.get(title)
+        if line is None:
+            assert (text, tip) == ("–", ""), title
+            continue
+        assert tip == line, title
+        if line.startswith(value_word):
+            figures += 1
+            assert text == line[len(value_word) :].partition(" · ")[0], title
+        else:
+            assert text == "–", title
+    assert (figures > 0) == (not params)
