@@ -145,11 +145,14 @@ def _links(at: AppTest) -> set[tuple[str, str, str, str]]:
 
 
 def test_the_changes_of_a_municipality_link_to_their_goal_pages(kpi_env: Path) -> None:
-    at = open_page(start("fi", taso="kunta", alue="Outokumpu"), PATH).run()
+    """The first municipality (in kunnat.csv's order) whose statuses changed in the sample,
+    found from the KPI tables, so the test can fail whichever municipality it is."""
+    changed = [m.kunta for m in municipalities() if _expected(kpi_env, [("", m.kunta)])]
+    assert changed  # the sample has a change somewhere
+    kunta = changed[0]
+    at = open_page(start("fi", taso="kunta", alue=kunta), PATH).run()
     assert not at.exception
-    expected = _expected(kpi_env, [("", "Outokumpu")])
-    assert expected  # the sample has a change here, so the test can fail
-    assert _links(at) == expected
+    assert _links(at) == _expected(kpi_env, [("", kunta)])
 
 
 def test_the_whole_area_lists_its_own_changes_and_its_municipalities(kpi_env: Path) -> None:
