@@ -20,13 +20,19 @@ import polars as pl
 
 from common.cli import ErrorText, add_db_argument, db_path, iso_date, run
 from common.duckdb_files import open_read_only
+from metrics.cli_output import (
+    add_output_arguments,
+    check_output_arguments,
+    positive_threshold,
+    write_and_report,
+)
 from metrics.costs_cli import add_costs_parser, run_costs
 from metrics.definition import ALL_LEVELS
 from metrics.digest_cli import add_digest_parser, run_digest
 from metrics.disclosure import disclose
 from metrics.due_cli import add_due_parser, run_due
 from metrics.engine import MetricsError, kpi_table
-from metrics.kpi_file import ExportError, write_table
+from metrics.kpi_file import ExportError
 from metrics.privacy import DEFAULT_THRESHOLD, small_token
 from metrics.registry import REGISTRY
 from metrics.year_earlier_table import year_earlier_disclosed, year_earlier_kpi
@@ -37,18 +43,6 @@ PREVIOUS_YEAR = "previous-year"
 
 class InputError(Exception):
     """Bad input to the command (exit 1); the message is in Finnish and English."""
-
-
-def _threshold(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"kynnys on positiivinen kokonaisluku / the threshold is a positive integer: {text!r}"
-        )
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,14 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="koko_alue, palvelualue, kunta or all (default)")  # fmt: skip
     exp.add_argument("--metric", dest="metrics", nargs="+", action="extend", metavar="ID",
                      help="only these metric ids (default: all)")  # fmt: skip
-    exp.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "parquet"), default="csv",
-                     help="file format (default csv)")  # fmt: skip
-    exp.add_argument("--dialect", choices=("fi",), default=None,
-                     help="fi: CSV for Finnish Excel (; decimal comma, UTF-8 BOM)")  # fmt: skip
-    exp.add_argument("--suppress", type=_threshold, default=None, metavar="N",
+    add_output_arguments(exp, ("csv", "xlsx", "parquet"))
+    exp.add_argument("--suppress", type=positive_threshold, default=None, metavar="N",
                      help="small-number rule with threshold N (default: off)")  # fmt: skip
-    exp.add_argument("--out", required=True, metavar="FILE",
-                     help="output file; '-' writes CSV to standard output")  # fmt: skip
     exp.add_argument("--compare", choices=(PREVIOUS_YEAR,), default=None,
                      help="previous-year: add the rows of the same period a year earlier "
                      "(as_of one year earlier) after the period's rows")  # fmt: skip
@@ -96,10 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    if args.dialect is not None and args.fmt != "csv":
-        parser.error("--dialect koskee vain CSV:tä / --dialect applies to --format csv only")
-    if args.out == "-" and args.fmt != "csv":
-        parser.error("--out - kirjoittaa vain CSV:tä / --out - writes CSV only")
+    check_output_arguments(args, parser)
     if args.start > args.end:
         raise InputError(
             f"--from {args.start} on --to {args.end} jälkeen; anna jakso alusta loppuun. / "
@@ -151,15 +137,7 @@ def export(args: argparse.Namespace) -> int:
             table = pl.concat([table, _table(con, args, levels, year_earlier=True)])
     finally:
         con.close()
-    small = small_token(args.suppress or DEFAULT_THRESHOLD)
-    size = write_table(table, args.out, args.fmt, args.dialect or "standard", small=small)
-    target = "stdout" if args.out == "-" else args.out
-    print(
-        f"{table.height} riviä / rows, {size} tavua / bytes -> {target} "
-        f"({time.perf_counter() - began:.2f} s)",
-        file=sys.stderr,
-    )
-    return 0
+    return write_and_report(table, args, began, small_token(args.suppress or DEFAULT_THRESHOLD))
 
 
 def _table(

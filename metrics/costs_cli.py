@@ -15,8 +15,8 @@ import time
 from typing import Any
 
 from common.cli import ErrorText, add_db_argument, iso_date, run
+from metrics.cli_output import add_output_arguments, check_output_arguments, write_and_report
 from metrics.costs.cost_report import GROUPINGS, cost_report
-from metrics.kpi_file import write_table
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -42,12 +42,7 @@ def add_costs_parser(sub: Any) -> None:
                      help="override the as-of date recorded at load")  # fmt: skip
     cmd.add_argument("--by", choices=GROUPINGS, default="item",
                      help="grouping (default item)")  # fmt: skip
-    cmd.add_argument("--format", dest="fmt", choices=("csv", "xlsx"), default="csv",
-                     help="file format (default csv)")  # fmt: skip
-    cmd.add_argument("--dialect", choices=("fi",), default=None,
-                     help="fi: CSV for Finnish Excel (; decimal comma, UTF-8 BOM)")  # fmt: skip
-    cmd.add_argument("--out", required=True, metavar="FILE",
-                     help="output file; '-' writes CSV to standard output")  # fmt: skip
+    add_output_arguments(cmd)
 
 
 def run_costs(
@@ -57,10 +52,7 @@ def run_costs(
     errors: dict[type[BaseException], ErrorText],
 ) -> int:
     """``connect(path)`` opens the database as ``python -m metrics export`` does."""
-    if args.dialect is not None and args.fmt != "csv":
-        parser.error("--dialect koskee vain CSV:tä / --dialect applies to --format csv only")
-    if args.out == "-" and args.fmt != "csv":
-        parser.error("--out - kirjoittaa vain CSV:tä / --out - writes CSV only")
+    check_output_arguments(args, parser)
 
     def action() -> int:
         began = time.perf_counter()
@@ -72,13 +64,6 @@ def run_costs(
             con.close()
         for fi, en in report.warnings:
             print(f"Huom / Warning: {fi} / {en}", file=sys.stderr)
-        size = write_table(table, args.out, args.fmt, args.dialect or "standard")
-        target = "stdout" if args.out == "-" else args.out
-        print(
-            f"{table.height} riviä / rows, {size} tavua / bytes -> {target} "
-            f"({time.perf_counter() - began:.2f} s)",
-            file=sys.stderr,
-        )
-        return 0
+        return write_and_report(table, args, began)
 
     return run(action, errors)

@@ -10,13 +10,18 @@ Exit 0 written, 1 bad input (a Finnish and English message on stderr), 2 bad usa
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from typing import Any
 
 import polars as pl
 
 from common.cli import add_db_argument, iso_date, run
+from metrics.cli_output import (
+    add_output_arguments,
+    check_output_arguments,
+    positive_threshold,
+    write_and_report,
+)
 from metrics.deadlines_due import COUNT_COLUMNS, DEFAULT_WITHIN, WITHIN_RANGE
 from metrics.definition import ALL_LEVELS
 
@@ -28,14 +33,6 @@ def _within(text: str) -> int:
     if not text.isdigit() or not low <= int(text) <= high:
         raise argparse.ArgumentTypeError(
             f"työpäiviä {low}–{high} / working days {low}-{high}: {text!r}"
-        )
-    return int(text)
-
-
-def _threshold(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(
-            f"kynnys on positiivinen kokonaisluku / the threshold is a positive integer: {text!r}"
         )
     return int(text)
 
@@ -57,16 +54,11 @@ def add_due_parser(sub: Any) -> None:
                      help="due within N working days after A (1-20, default 5)")  # fmt: skip
     cmd.add_argument("--level", choices=LEVEL_CHOICES, default="all",
                      help="koko_alue, palvelualue, kunta or all (default)")  # fmt: skip
-    cmd.add_argument("--format", dest="fmt", choices=("csv", "xlsx"), default="csv",
-                     help="file format (default csv)")  # fmt: skip
-    cmd.add_argument("--dialect", choices=("fi",), default=None,
-                     help="fi: CSV for Finnish Excel (; decimal comma, UTF-8 BOM)")  # fmt: skip
-    cmd.add_argument("--suppress", type=_threshold, default=None, metavar="N",
+    cmd.add_argument("--suppress", type=positive_threshold, default=None, metavar="N",
                      help="small-number rule with threshold N (default: off)")  # fmt: skip
     cmd.add_argument("--cases", action="store_true",
                      help="one row per open case (not with --suppress)")  # fmt: skip
-    cmd.add_argument("--out", required=True, metavar="FILE",
-                     help="output file; '-' writes CSV to standard output")  # fmt: skip
+    add_output_arguments(cmd)
 
 
 def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
@@ -77,10 +69,7 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
             "do not go together: the case list is the analyst's data, which the small-number "
             "rule does not cover; leave one out."
         )
-    if args.dialect is not None and args.fmt != "csv":
-        parser.error("--dialect koskee vain CSV:tä / --dialect applies to --format csv only")
-    if args.out == "-" and args.fmt != "csv":
-        parser.error("--out - kirjoittaa vain CSV:tä / --out - writes CSV only")
+    check_output_arguments(args, parser)
 
 
 def due_table(con: Any, args: argparse.Namespace) -> pl.DataFrame:
@@ -101,7 +90,6 @@ def due_table(con: Any, args: argparse.Namespace) -> pl.DataFrame:
 
 def run_due(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from metrics.__main__ import ERRORS, connect
-    from metrics.kpi_file import write_table
     from metrics.privacy import DEFAULT_THRESHOLD, small_token
 
     _check(args, parser)
@@ -114,13 +102,6 @@ def run_due(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         finally:
             con.close()
         small = small_token(args.suppress or DEFAULT_THRESHOLD)
-        size = write_table(table, args.out, args.fmt, args.dialect or "standard", small=small)
-        target = "stdout" if args.out == "-" else args.out
-        print(
-            f"{table.height} riviä / rows, {size} tavua / bytes -> {target} "
-            f"({time.perf_counter() - began:.2f} s)",
-            file=sys.stderr,
-        )
-        return 0
+        return write_and_report(table, args, began, small)
 
     return run(action, ERRORS)
