@@ -38,7 +38,9 @@ _SPACE = ("slide_space", "Space", 1)
 CSS = """<style>
 .st-key-slide_keys {display: none !important;}
 .st-key-slide_body {height: calc(100vh - 6.2rem); overflow: hidden auto;}
-.st-key-slide_body h1 {font-size: 2.2rem !important; padding-top: .4rem;}
+.st-key-slide_body h1 {font-size: 2rem !important; padding-top: .2rem; line-height: 1.2;}
+.st-key-slide_cards_two .kpi-grid {grid-template-columns: repeat(2, 1fr);}
+.st-key-slide_cards_rows .kpi-grid {zoom: .72;}
 .slide-where {font-size: 1.2rem; font-weight: 700; margin: 0;}
 .slide-counts {display: flex; gap: 1rem; flex-wrap: wrap; margin: .4rem 0 1rem 0;}
 .slide-count {border: 2px solid var(--kpi-accent); border-left-width: 10px; border-radius: 8px;
@@ -67,6 +69,14 @@ def slide_of_path(url_path: str) -> int:
         if GOALS[goal].url_path == url_path:
             return i
     return FINANCE_SLIDE if url_path == FINANCES_PATH else 0
+
+
+def card_layout(n: int) -> str:
+    """How a goal slide lays out ``n`` cards to fit one screen without scrolling (a clicker
+    cannot scroll): two cards side by side at half the width each (their long Finnish titles
+    then wrap less), up to three in a row as elsewhere, and more than three (two rows) drawn
+    smaller (CSS ``zoom``), so both rows fit 1080 px and 900 px alike."""
+    return "two" if n == 2 else "row" if n <= 3 else "rows"
 
 
 def summary_html(all_cards: dict[str, CardData], lang: Lang) -> str:
@@ -168,4 +178,5 @@ def render(ctx: PageContext) -> None:
             return
         goal = GOAL_SLIDES[index - 1]
         metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
-        cards.draw_grid([all_cards[m] for m in metric_ids], lang)
+        with st.container(key=f"slide_cards_{card_layout(len(metric_ids))}"):
+            cards.draw_grid([all_cards[m] for m in metric_ids], lang)

@@ -26,12 +26,15 @@ from ui.page_context import PageContext
 from ui.status_style import STATUS_STYLES
 
 CSS = """<style>
-.fin-tiles {display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: .6rem;}
+.fin-tiles {display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem;
+  margin-top: .6rem;}
 .fin-tile {border: 2px solid var(--kpi-accent, #8C8C8C); border-left-width: 10px;
-  border-radius: 8px; padding: .5rem 1rem;}
-.fin-tile .label {font-size: 1.15rem; margin: 0;}
-.fin-tile .big {font-size: 2.4rem; font-weight: 700; line-height: 1.2; white-space: nowrap;}
-.fin-tile .sub {font-size: 1.1rem; margin: 0;}
+  border-radius: 8px; padding: .4rem 1rem; min-width: 0;}
+.fin-tile.wide {grid-column: 1 / -1;}
+.fin-tile .label {font-size: 1.15rem; margin: 0; line-height: 1.3;}
+.fin-tile .big {font-size: 2.2rem; font-weight: 700; line-height: 1.2;
+  font-variant-numeric: tabular-nums; overflow-wrap: anywhere;}
+.fin-tile .sub {font-size: 1.15rem; margin: 0;}
 </style>"""
 
 
@@ -60,12 +63,15 @@ def title(slide: FinanceSlide, lang: Lang) -> str:
     return f"{t('nav_finances', lang)} {slide.year}"
 
 
-def _tile(label: str, big: str, sub: str = "", colour: str | None = None) -> str:
+def _tile(
+    label: str, big: str, sub: str = "", colour: str | None = None, wide: bool = False
+) -> str:
     e = html.escape
     accent = f' style="--kpi-accent:{colour}"' if colour else ""
     sub_html = f'<p class="sub">{e(sub)}</p>' if sub else ""
+    kind = "fin-tile wide" if wide else "fin-tile"
     return (
-        f'<div class="fin-tile"{accent}><p class="label">{e(label)}</p>'
+        f'<div class="{kind}"{accent}><p class="label">{e(label)}</p>'
         f'<div class="big">{e(big)}</div>{sub_html}</div>'
     )
 
@@ -83,13 +89,14 @@ def budget_html(items: pl.DataFrame, elapsed: float, lang: Lang) -> str:
     status = total["status"]
     style = STATUS_STYLES.get(status or "none", STATUS_STYLES["none"])
     tiles = [
-        _tile(t("fin_spent", lang), fmt_whole_euros(total["toteuma"], lang), spent_sub),
+        _tile(t("fin_spent", lang), fmt_whole_euros(total["toteuma"], lang), spent_sub, wide=True),
         _tile(t("fc_kulunut_osuus", lang), fmt_percent(elapsed, lang)),
         _tile(t("fin_projection", lang), fmt_whole_euros(total["ennuste"], lang)),
         _tile(
             t("fc_status", lang),
             status_text(status, lang) if status else MISSING,
             colour=style.colour,
+            wide=True,
         ),
     ]
     return f'<div class="fin-tiles">{"".join(tiles)}</div>'
@@ -119,7 +126,7 @@ def render(ctx: PageContext, slide: FinanceSlide) -> None:
     st.html(CSS)
     for fi, en in slide.data.warnings:
         st.warning(fi if lang == "fi" else en, icon=":material/warning:")
-    left, right = st.columns([2, 3], gap="large")
+    left, right = st.columns([1.1, 1], gap="large")
     with left:
         st.subheader(t("fin_budget_use", lang), anchor=False)
         if ctx.view.area.level != "koko_alue":

@@ -81,5 +81,6 @@ def test_the_chosen_municipality_stands_out() -> None:
     )
     colours = list(fig.data[0].marker.color)
     assert colours[0] != colours[1]
+    assert list(fig.data[0].text) == ["a", "<b>b</b>"]
     plain = charts.bills_by_municipality(["Joensuu", "Rääkkylä"], [750.0, 250.0], ["a", "b"], "fi")
     assert len(set(plain.data[0].marker.color)) == 1
