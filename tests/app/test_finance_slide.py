@@ -1,20 +1,26 @@
 """Presentation mode's finances slide on the sample: the last slide, after the goals; its
 budget tiles and each municipality's bill and share equal ``python -m metrics costs --by
-item`` / ``--by kunta``; a municipality's deck highlights its own bill."""
+item`` / ``--by kunta``; a municipality's deck highlights its own bill; without cost data
+there is no such slide and the count is one less."""
 
 from __future__ import annotations
 
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from metrics.__main__ import main
+from metrics.registry import GOALS
+from pipelines import load_folder
+from tests.app.conftest import SAMPLE
 from tests.app.test_smoke import start
 from ui import presentation
+from ui.finance_data import COST_TABLES
 from ui.i18n import Lang, t
 
 AS_OF_YEAR = "2026"  # the sample's as-of year: the slide's (and the Finances page's) year
@@ -99,3 +105,24 @@ def test_the_slide_after_the_last_goal_is_the_finances(kpi_env: Path) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == f"{t('nav_finances', 'fi')} {AS_OF_YEAR}"
     assert at.button(key="slide_next").disabled  # the last slide
+
+
+def test_without_cost_data_there_is_no_finances_slide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "no_costs"
+    folder.mkdir()
+    for source in SAMPLE.glob("*.csv"):
+        if source.stem not in COST_TABLES:
+            shutil.copy(source, folder / source.name)
+    db = tmp_path / "kpi.duckdb"
+    load_folder(folder, db)
+    monkeypatch.setenv("KPI_DB", str(db))
+    at = start("fi", esitys="1", dia=str(presentation.FINANCE_SLIDE))
+    assert not at.exception, [e.value for e in at.exception]
+    last = presentation.GOAL_SLIDES[-1]
+    assert at.title[0].value == GOALS[last].title_fi  # the last slide is the last goal's
+    count = presentation.slide_count(False)
+    assert count == presentation.FINANCE_SLIDE
+    assert f"{count} / {count}" in [m.value.strip("*") for m in at.markdown]
+    assert not at.get("plotly_chart")
