@@ -30,6 +30,7 @@ __all__ = [
     "axis_title",
     "bars",
     "bars_by_area",
+    "bills_by_municipality",
     "constant_target",
     "grouped",
     "lines",
@@ -42,6 +43,7 @@ __all__ = [
 TARGET_DASH = {"color": TARGET_LINE_COLOUR, "dash": "dash", "width": 2}
 PENDING_COLOUR = OKABE_ITO["reddish_purple"]  # readable on both themes, apart from the line
 _BAR_STEP = 34  # pixels per bar of a horizontal bar chart
+_SLIDE_BAR_STEP, _SLIDE_FONT = 40, 20  # a presentation slide's bars, read across a room
 _PART_COLOURS = ("bluish_green", "vermillion", "sky_blue", "orange", "blue")
 _HOVER = "%{customdata}<extra></extra>"
 
@@ -440,4 +442,34 @@ def spending_against_budget(
     fig.update_layout(base_layout(lang, 360, legend=True))
     fig.update_xaxes(type="category")
     fig.update_yaxes(title_text="€", rangemode="tozero")
+    return fig
+
+
+def bills_by_municipality(
+    names: Sequence[str],
+    bills: Sequence[float],
+    labels: Sequence[str],
+    lang: Lang,
+    highlight: str | None = None,
+) -> go.Figure:
+    """Each municipality's bill as a horizontal bar, its label (``286 949 € · 50,8 %``, made
+    by the caller) beside it; ``highlight`` (the chosen municipality) in orange with its label
+    in bold, the rest in the line colour (presentation mode's finances slide)."""
+    colours = [OKABE_ITO["orange"] if n == highlight else line_colour() for n in names]
+    fig = go.Figure(
+        go.Bar(
+            y=list(names), x=list(bills), orientation="h", marker={"color": colours},
+            text=[f"<b>{lab}</b>" if n == highlight else lab
+                  for n, lab in zip(names, labels, strict=True)],
+            textposition="outside", cliponaxis=False, textfont={"size": _SLIDE_FONT},
+            customdata=[f"{n}: {lab}" for n, lab in zip(names, labels, strict=True)],
+            hovertemplate=_HOVER,
+        )
+    )  # fmt: skip
+    layout = base_layout(lang, _SLIDE_BAR_STEP * len(names) + 20, legend=False)
+    layout["font"] = {"size": _SLIDE_FONT}
+    layout["margin"]["r"] = max([label_width_px(lab) * _SLIDE_FONT // 14 for lab in labels] or [20])
+    fig.update_layout(layout)
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": _SLIDE_FONT})
+    fig.update_xaxes(rangemode="tozero", showticklabels=False, showgrid=False, zeroline=False)
     return fig

@@ -725,6 +725,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cost_item_ict": ("ICT", "ICT"),
     "cost_item_muu": ("Muut", "Other"),
     "cost_item_yhteensa": ("Yhteensä", "Total"),
+    # Presentation mode's finances slide (ui/presentation_finances.py)
+    "slide_fin_whole_area": (
+        "Talousarvio ja toteuma ovat koko alueen; kunnan osuus korostettuna oikealla.",
+        "The budget and spending are the whole area's; the municipality's bill is highlighted"
+        " on the right.",
+    ),
 }
 
 

@@ -1,7 +1,8 @@
 """Presentation mode for a meeting room: no sidebar or toolbar, large type, the area and the
 period on every slide, a first slide summarising every status, then one goal per screen,
 the small-number rule always applied (the cards use suppressed rows).
-URL: ``?esitys=1&dia=N`` (N = 0 the summary, 1… the goals in the registry's order).
+URL: ``?esitys=1&dia=N`` (N = 0 the summary, 1… the goals in the registry's order, then
+the finances slide when cost data is loaded: ui/presentation_finances.py).
 
 A clicker sends the arrow keys, Page Up/Down or space: Streamlit's own button shortcuts
 (``st.button(shortcut=…)``, handled in the browser, ignored while typing in a field) move
@@ -12,19 +13,23 @@ Page Up, Page Down and space, since a button has one shortcut.
 from __future__ import annotations
 
 import html
+from datetime import date
 
 import streamlit as st
 
+from access.roles import PageKind
 from metrics.registry import GOALS, goals_with_page
-from ui import blocks, cards, kpi_view, sidebar
+from ui import blocks, cards, kpi_view, presentation_finances, sidebar
 from ui.cards import CardData
 from ui.formatting import fmt_period
 from ui.i18n import Lang, t
 from ui.page_context import PageContext
+from ui.pages import OTHER_PAGES
 from ui.status_style import STATUS_STYLES
 
 GOAL_SLIDES: tuple[str, ...] = goals_with_page()  # every goal with a page, in order
-SLIDE_COUNT = 1 + len(GOAL_SLIDES)  # the summary first
+FINANCE_SLIDE = 1 + len(GOAL_SLIDES)  # the summary first, the finances last
+FINANCES_PATH = next(path for _, path, _, _, kind in OTHER_PAGES if kind == PageKind.FINANCES)
 _STATUS_ORDER = ("ok", "risk", "off", "none")
 # (button key, shortcut, step): the visible buttons' keys stay slide_prev / slide_next.
 _HIDDEN_KEYS = (("slide_pageup", "PageUp", -1), ("slide_pagedown", "PageDown", 1))
@@ -33,7 +38,9 @@ _SPACE = ("slide_space", "Space", 1)
 CSS = """<style>
 .st-key-slide_keys {display: none !important;}
 .st-key-slide_body {height: calc(100vh - 6.2rem); overflow: hidden auto;}
-.st-key-slide_body h1 {font-size: 2.2rem !important; padding-top: .4rem;}
+.st-key-slide_body h1 {font-size: 2rem !important; padding-top: .2rem; line-height: 1.2;}
+.st-key-slide_cards_two .kpi-grid {grid-template-columns: repeat(2, 1fr);}
+.st-key-slide_cards_rows .kpi-grid {zoom: .72;}
 .slide-where {font-size: 1.2rem; font-weight: 700; margin: 0;}
 .slide-counts {display: flex; gap: 1rem; flex-wrap: wrap; margin: .4rem 0 1rem 0;}
 .slide-count {border: 2px solid var(--kpi-accent); border-left-width: 10px; border-radius: 8px;
@@ -49,13 +56,27 @@ CSS = """<style>
 </style>"""
 
 
+def slide_count(finances: bool) -> int:
+    """The number of slides: the summary, the goals, and the finances when cost data is
+    loaded."""
+    return FINANCE_SLIDE + (1 if finances else 0)
+
+
 def slide_of_path(url_path: str) -> int:
     """The slide that presentation mode opens on from the page at ``url_path``: that goal's
-    slide on a goal page, the summary elsewhere."""
+    slide on a goal page, the finances slide on the Finances page, the summary elsewhere."""
     for i, goal in enumerate(GOAL_SLIDES, start=1):
         if GOALS[goal].url_path == url_path:
             return i
-    return 0
+    return FINANCE_SLIDE if url_path == FINANCES_PATH else 0
+
+
+def card_layout(n: int) -> str:
+    """How a goal slide lays out ``n`` cards to fit one screen without scrolling (a clicker
+    cannot scroll): two cards side by side at half the width each (their long Finnish titles
+    then wrap less), up to three in a row as elsewhere, and more than three (two rows) drawn
+    smaller (CSS ``zoom``), so both rows fit 1080 px and 900 px alike."""
+    return "two" if n == 2 else "row" if n <= 3 else "rows"
 
 
 def summary_html(all_cards: dict[str, CardData], lang: Lang) -> str:
@@ -90,28 +111,30 @@ def summary_html(all_cards: dict[str, CardData], lang: Lang) -> str:
     )
 
 
-def _step_button(key: str, label: str, shortcut: str, index: int, step: int, **kw: object) -> None:
+def _step_button(
+    key: str, label: str, shortcut: str, index: int, step: int, count: int, **kw: object
+) -> None:
     target = index + step
     st.button(
         label,
         key=key,
         shortcut=shortcut,
-        disabled=not 0 <= target < SLIDE_COUNT,
+        disabled=not 0 <= target < count,
         on_click=sidebar.set_slide,
         args=(target,),
         **kw,  # type: ignore[arg-type]
     )
 
 
-def _navigation(index: int, lang: Lang) -> None:
+def _navigation(index: int, count: int, lang: Lang) -> None:
     nav = st.columns([1.4, 1.4, 3, 2.2], vertical_alignment="center")
     with nav[0]:
-        _step_button("slide_prev", t("prev", lang), "Left", index, -1,
+        _step_button("slide_prev", t("prev", lang), "Left", index, -1, count,
                      icon=":material/arrow_back:", width="stretch")  # fmt: skip
     with nav[1]:
-        _step_button("slide_next", t("next", lang), "Right", index, 1,
+        _step_button("slide_next", t("next", lang), "Right", index, 1, count,
                      icon=":material/arrow_forward:", width="stretch")  # fmt: skip
-    nav[2].markdown(f"**{t('slide_of', lang, i=index + 1, n=SLIDE_COUNT)}**")
+    nav[2].markdown(f"**{t('slide_of', lang, i=index + 1, n=count)}**")
     nav[3].button(
         t("exit_presentation", lang),
         icon=":material/close:",
@@ -122,26 +145,38 @@ def _navigation(index: int, lang: Lang) -> None:
     )
     with st.container(key="slide_keys"):  # what a clicker sends besides the arrows
         for key, shortcut, step in (*_HIDDEN_KEYS, _SPACE):
-            _step_button(key, shortcut, shortcut, index, step)
+            _step_button(key, shortcut, shortcut, index, step, count)
+
+
+def _where(text: str) -> None:
+    st.html(f'<p class="slide-where">{html.escape(text)}</p>')
 
 
 def render(ctx: PageContext) -> None:
     lang = ctx.lang
-    index = min(max(ctx.view.slide, 0), SLIDE_COUNT - 1)
+    finances = presentation_finances.finance_slide(ctx)
+    count = slide_count(finances is not None)
+    index = min(max(ctx.view.slide, 0), count - 1)
     st.html(CSS)
-    _navigation(index, lang)
-    all_cards = cards.card_data(ctx)
+    _navigation(index, count, lang)
     with st.container(key="slide_body"):
+        if finances is not None and index == FINANCE_SLIDE:
+            st.title(presentation_finances.title(finances, lang), anchor=False)
+            period = fmt_period(date(finances.year, 1, 1), finances.end, lang)
+            _where(f"{blocks.area_caption(ctx)} · {period}")
+            presentation_finances.render(ctx, finances)
+            return
         if index == 0:
             st.title(t("slide_summary", lang), anchor=False)
         else:
             st.title(kpi_view.goal_title(GOAL_SLIDES[index - 1], lang), anchor=False)
-        where = f"{blocks.area_caption(ctx)} · {fmt_period(ctx.start, ctx.end, lang)}"
-        st.html(f'<p class="slide-where">{html.escape(where)}</p>')
+        _where(f"{blocks.area_caption(ctx)} · {fmt_period(ctx.start, ctx.end, lang)}")
         st.caption(ctx.freshness())
+        all_cards = cards.card_data(ctx)
         if index == 0:
             st.html(summary_html(all_cards, lang))
             return
         goal = GOAL_SLIDES[index - 1]
         metric_ids = [m.id for m in kpi_view.metrics_of_goal(goal) if m.id in all_cards]
-        cards.draw_grid([all_cards[m] for m in metric_ids], lang)
+        with st.container(key=f"slide_cards_{card_layout(len(metric_ids))}"):
+            cards.draw_grid([all_cards[m] for m in metric_ids], lang)

@@ -6,6 +6,8 @@ A selected segment's label takes the text colour (in bold) instead of the primar
 the dark theme's primary blue is dark enough for a primary button's white label (WCAG AA)
 and so too dark for text on the dark page. A card's value shrinks with the window
 (``clamp``) and may wrap, so a long unit (``asiakasta/htv``) never runs past its card.
+Presentation mode's type is 22 px on a 1920×1080 screen and shrinks with a smaller window
+(``min(1.15vw, 2.04vh)``, at least 14 px), so a slide laid out for 1080 p fits 1440×900 too.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ PRESENTATION_CSS = """
 [data-testid="stMainMenu"], header {display: none !important;}
 .block-container, [data-testid="stMainBlockContainer"] {padding-top: 1.2rem !important;
   max-width: 100% !important;}
-html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
+html, body, [data-testid="stAppViewContainer"] {font-size: clamp(14px, min(1.15vw, 2.04vh), 22px);}
 [data-testid="stMarkdownContainer"] p {font-size: 1.35rem;}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3.6rem !important;
   line-height: 1.15 !important;}

@@ -1,7 +1,8 @@
 """Presentation mode as a meeting room uses it, in headless chromium: the keys a clicker sends
 (arrows, Page Up/Down, space) move between the slides; starting from a goal page opens that
-goal's slide; every slide names the area and the period. A screenshot of every slide of one
-municipality's deck, in Finnish and English, goes into tests/artifacts/."""
+goal's slide; every slide names the area and the period, and the last one (the sample has cost
+data) is the finances slide. A screenshot of every slide of one municipality's deck, in
+Finnish and English, goes into tests/artifacts/."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ui import presentation
 from ui.i18n import Lang, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SLIDES = presentation.slide_count(finances=True)  # the sample has cost data
 
 
 @pytest.fixture
@@ -49,7 +51,7 @@ def test_the_keys_of_a_clicker_move_between_slides(page: Any, app_url: str) -> N
     steps = [("ArrowRight", 1), ("PageDown", 2), ("Space", 3), ("PageUp", 2), ("ArrowLeft", 1)]
     for key, dia in steps:
         _press(page, key, dia)
-        assert f"{dia + 1} / {presentation.SLIDE_COUNT}" in page.inner_text("body"), key
+        assert f"{dia + 1} / {SLIDES}" in page.inner_text("body"), key
         assert _slide_number(page) == expected[dia], key
     _press(page, "ArrowLeft", 0)
     assert _slide_number(page) == first
@@ -82,9 +84,10 @@ def test_every_slide_of_a_municipality_names_the_area_and_the_period(
     kunta = "Rääkkylä"
     page.goto(f"{app_url}/?esitys=1&kieli={lang}&taso=kunta&alue={quote(kunta)}")
     settle(page)
-    for i in range(presentation.SLIDE_COUNT):
+    for i in range(SLIDES):
         where = page.locator(".slide-where").inner_text()
         assert kunta in where and "2026" in where, (i, where)
         page.screenshot(path=str(ARTIFACTS / f"{lang}_slides_raakkyla_{i}.png"))
-        if i + 1 < presentation.SLIDE_COUNT:
+        if i + 1 < SLIDES:
             _press(page, "ArrowRight", i + 1)
+    assert _slide_number(page) == f"{t('nav_finances', lang)} 2026"
