@@ -415,6 +415,7 @@ def lines(
     fig.update_layout(base_layout(lang, 320, legend=True))
     fig.update_xaxes(tickformat=time_format(lang, "month"))
     fig.update_yaxes(title_text=axis_title(unit, lang), rangemode="tozero")
+    return fig
 
 
 def spending_against_budget(
