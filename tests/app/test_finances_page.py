@@ -20,9 +20,9 @@ def _run(roles: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, li
     menus: list[tuple[str, pl.DataFrame]] = []
     real = downloads._menu
 
-    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str) -> None:
+    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
         menus.append((stem, df))
-        real(df, stem, key, lang, label)
+        real(df, stem, key, lang, label, **kw)
 
     monkeypatch.setattr(downloads, "_menu", menu)
     at = AppTest.from_file(APP, default_timeout=180)
