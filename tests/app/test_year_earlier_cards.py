@@ -138,9 +138,9 @@ def test_the_overview_download_equals_the_command_with_compare(
     menus: list[tuple[str, pl.DataFrame]] = []
     real_menu = downloads._menu
 
-    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str) -> None:
+    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
         menus.append((key, df))
-        real_menu(df, stem, key, lang, label)
+        real_menu(df, stem, key, lang, label, **kw)
 
     monkeypatch.setattr(downloads, "_menu", menu)
     _start("fi")
