@@ -59,6 +59,8 @@ page = st.navigation(
         visible_sections(pages.sections(lang), PAGE_KINDS, access), requested, PAGE_KINDS
     ),
     position="hidden" if presenting else "sidebar",
+    # every page listed: with twelve, Streamlit would hide the last behind "View 3 more"
+    expanded=True,
 )
 # Each tab its own title, and the document's language the visitor's (screen readers, the
 # browser's translation offer): Streamlit sets neither per page.
