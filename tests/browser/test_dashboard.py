@@ -17,7 +17,7 @@ import pytest
 
 from metrics import disclosure, year_earlier_table
 from tests.browser.conftest import ARTIFACTS
-from ui import downloads, kpi_view
+from ui import downloads, kpi_view, presentation
 from ui.i18n import Lang, t
 from ui.pages import PAGE_KINDS
 
@@ -191,7 +191,8 @@ def test_presentation_mode(page: Any, app_url: str) -> None:
     # The parameter alone opens presentation mode.
     page.goto(f"{app_url}/?esitys=1&dia=2&kieli=en")
     settle(page)
-    assert "3 / 8" in page.inner_text("body")  # the summary, then the seven goals
+    # the summary, the goals, then the finances (the sample has cost data)
+    assert f"3 / {presentation.slide_count(True)}" in page.inner_text("body")
     page.get_by_role("button", name="Leave presentation mode").click()
     settle(page)
     assert page.locator('[data-testid="stSidebar"]').is_visible()
