@@ -17,10 +17,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from bench import pandas_cohorts as cohorts
-from bench.pandas_read import REFERENCE, kunnat, read_folder
+from bench import pandas_situation as situation
+from bench.pandas_read import REFERENCE, kunnat, ledger_dates, read_folder
 from bench.pandas_simple import SIMPLE
 
 KPI_COLUMNS = (
@@ -72,11 +74,17 @@ METRIC_ORDER = (
     "service_points_with_youth_services",
     "initial_contact_within_deadline",
     "supplementary_discussions_first_3_months",
+    "job_search_discussion_every_3_months",
     "tym_mean_duration_months",
     "meetings_outside_home_municipality",
     "clients_per_customer_service_htv",
+    *situation.COUNTS,
+    "unemployment_reaching_3_months",
+    "time_to_employment_days",
+    "statement_processing_days",
 )
-MEANS_AND_COUNTS = {"vacancy_fill_time_days", "employer_contacts", "tym_mean_duration_months"}
+COUNT_METRICS = {"employer_contacts", *situation.COUNTS}
+MEANS_AND_COUNTS = {"vacancy_fill_time_days", "tym_mean_duration_months", *COUNT_METRICS}
 
 
 def default_as_of(d: dict[str, pd.DataFrame]) -> date:
@@ -88,8 +96,16 @@ def default_as_of(d: dict[str, pd.DataFrame]) -> date:
         ("tyopaikat", "sulkeutunut"),
         ("tilajaksot", "alkupvm"),
         ("tyonhakujaksot", "alkupvm"),
+        ("lausunnot", "vireille"),
+        ("lausunnot", "annettu"),
+        ("kustannukset", "pvm"),
     ]
     return max(d[e][c].max() for e, c in cols if e in d).date()
+
+
+def coverage_start(d: dict[str, pd.DataFrame]) -> pd.Timestamp:
+    """S: the load's default, the earliest ``tapahtumat.pvm``."""
+    return pd.Timestamp(d["tapahtumat"]["pvm"].min())
 
 
 def _areas() -> pd.DataFrame:
@@ -114,11 +130,18 @@ def _cohort_counts(cases: pd.DataFrame) -> pd.DataFrame:
     return g.rename(columns={"on_time": "numerator", "resolved": "denominator"})
 
 
-def _targets(end: date) -> pd.DataFrame:
+def _targets(end: date, e: date) -> pd.DataFrame:
+    """The year's targets, and for a metric the year does not list the standing targets
+    (reference/jatkuvat_tavoitteet.csv) in force on E."""
     years = sorted(int(p.stem.split("_")[1]) for p in REFERENCE.glob("tavoitteet_*.csv"))
     year = max([y for y in years if y <= end.year] or years)
     t = pd.read_csv(REFERENCE / f"tavoitteet_{year}.csv", dtype={"target_op": str})
-    return t.set_index("metric_id")
+    s = pd.read_csv(REFERENCE / "jatkuvat_tavoitteet.csv", dtype=str)
+    since = pd.to_datetime(s["voimassa_alkaen"])
+    until = pd.to_datetime(s["voimassa_asti"])
+    day = pd.Timestamp(e)
+    s = s[(since <= day) & (until.isna() | (until >= day)) & ~s["metric_id"].isin(t["metric_id"])]
+    return pd.concat([t, s[["metric_id", "target_op", "target_value"]]]).set_index("metric_id")
 
 
 def _status(value: float, op: str, target: float, tolerance: float) -> str | None:
@@ -135,8 +158,34 @@ def _status(value: float, op: str, target: float, tolerance: float) -> str | Non
     return "risk" if abs(value - target) <= tolerance + 1e-12 else "off"
 
 
+def _year_earlier_counts(
+    metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window
+) -> np.ndarray | None:
+    """The count on the day a year before E per row, or None before S (no target)."""
+    day = situation.one_year_earlier(w.e)
+    if "tapahtumat" not in d or day < coverage_start(d):
+        return None
+    per_kunta = situation.count_on(situation.COUNTS[metric])(d, day)
+    if per_kunta is None:
+        return None
+    return _roll_up(per_kunta.astype(float))["numerator"].to_numpy()
+
+
+def _with_year_earlier(rows: pd.DataFrame, earlier: np.ndarray | None) -> pd.DataFrame:
+    """ "Lower than a year earlier": a count's tolerance 10 % of that value; 0 against 0 ok."""
+    rows["target_op"], rows["target_value"], rows["status"] = None, float("nan"), None
+    if earlier is None:
+        return rows
+    rows["target_op"], rows["target_value"] = "<", earlier
+    rows["status"] = [
+        "ok" if v == t == 0 else _status(v, "<", t, 0.10 * t)
+        for v, t in zip(rows["value"], earlier, strict=True)
+    ]
+    return rows
+
+
 def _with_targets(rows: pd.DataFrame, metric: str, w: cohorts.Window) -> pd.DataFrame:
-    targets = _targets(w.end.date())
+    targets = _targets(w.end.date(), w.e.date())
     rows["target_op"], rows["target_value"], rows["status"] = None, float("nan"), None
     if metric not in targets.index:
         return rows
@@ -170,6 +219,10 @@ def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> 
     if metric in COHORTS:
         present = all(e in d for e in COHORT_EXPORTS[metric])
         per_kunta = _cohort_counts(COHORTS[metric](d, w)) if present else None
+    elif metric in situation.COUNTS:
+        per_kunta = situation.count_on(situation.COUNTS[metric])(d, w.e)
+    elif metric in situation.SITUATION:
+        per_kunta = situation.SITUATION[metric](d, w)
     else:
         per_kunta = SIMPLE[metric](d, w)
     areas = _areas()
@@ -189,12 +242,14 @@ def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> 
             for c in ("numerator", "denominator", "pending")
         }
     )
-    if metric == "employer_contacts":
+    if metric in COUNT_METRICS:
         rows["value"], rows["denominator"] = rows["numerator"], float("nan")
     else:
         den = rows["denominator"]
         rows["value"] = (rows["numerator"] / den).where(den > 0)
     rows.insert(0, "metric_id", metric)
+    if metric in situation.COUNTS:
+        return _with_year_earlier(rows.reset_index(drop=True), _year_earlier_counts(metric, d, w))
     return _with_targets(rows.reset_index(drop=True), metric, w)
 
 
@@ -207,6 +262,8 @@ def kpi_table(
 ) -> pd.DataFrame:
     """The KPI table of the CSV exports in ``folder`` (read them unless ``data`` is given)."""
     d = data if data is not None else read_folder(folder)
+    if data is None and (ledger := ledger_dates(folder)) is not None:
+        d = {**d, "kustannukset": ledger.to_frame("pvm")}
     a = as_of or default_as_of(d)
     w = cohorts.Window(pd.Timestamp(start), pd.Timestamp(end), pd.Timestamp(a))
     out = pd.concat([_metric_rows(m, d, w) for m in METRIC_ORDER], ignore_index=True)
