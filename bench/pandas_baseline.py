@@ -265,6 +265,7 @@ def kpi_table(
     if data is None and (ledger := ledger_dates(folder)) is not None:
         d = {**d, "kustannukset": ledger.to_frame("pvm")}
     a = as_of or default_as_of(d)
+    d = situation.with_spells(d)
     w = cohorts.Window(pd.Timestamp(start), pd.Timestamp(end), pd.Timestamp(a))
     out = pd.concat([_metric_rows(m, d, w) for m in METRIC_ORDER], ignore_index=True)
     out["period_start"], out["period_end"], out["as_of"] = start, end, a

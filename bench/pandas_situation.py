@@ -21,6 +21,7 @@ from bench.pandas_read import TRUE_WORDS
 Data = dict[str, pd.DataFrame]
 TWELVE_MONTHS = pd.DateOffset(months=12)
 ANCHORS = ("alkuhaastattelu", "tyonhakukeskustelu")
+SPELLS = "unemployment_spells"  # not an export: the spells, made once (``with_spells``)
 
 
 def one_year_earlier(day: pd.Timestamp) -> pd.Timestamp:
@@ -32,7 +33,10 @@ def one_year_earlier(day: pd.Timestamp) -> pd.Timestamp:
 def spells(d: Data) -> pd.DataFrame:
     """Unemployment spells: tyoton/lomautettu rows where each next starts the day after the
     previous ends; one row per spell (asiakas_id, start, end; end NaT = still on), and the
-    spell's start on each of its rows (``rows``, for the long-term rule)."""
+    spell's start on each of its rows (``rows``, for the long-term rule). Made once per KPI
+    table: ``with_spells`` keeps them beside the exports."""
+    if SPELLS in d:
+        return d[SPELLS]
     t = d["tilajaksot"]
     t = t.loc[t["tila"].isin(UNEMPLOYED), ["asiakas_id", "alkupvm", "loppupvm"]]
     t = t.sort_values(["asiakas_id", "alkupvm"]).reset_index(drop=True)
@@ -44,6 +48,11 @@ def spells(d: Data) -> pd.DataFrame:
     last = g.tail(1).set_index("spell")["loppupvm"]
     t["end"] = t["spell"].map(last)
     return t
+
+
+def with_spells(d: Data) -> Data:
+    """The exports with the unemployment spells beside them (the caller's dict untouched)."""
+    return {**d, SPELLS: spells(d)} if "tilajaksot" in d else d
 
 
 def _per_kunta(d: Data, frame: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
