@@ -3,10 +3,14 @@ hand-made data: spells, the year-earlier day, the counts, the cohorts and the me
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+from bench.pandas_baseline import default_as_of
 from bench.pandas_cohorts import Window
+from bench.pandas_read import ledger_dates
 from bench.pandas_situation import (
     count_on,
     every_3_months,
@@ -165,3 +169,18 @@ def test_every_3_months_excludes_first() -> None:
     assert got is not None
     assert _row(got, "Joensuu") == [1, 2, 0]
     assert _row(got, "Lieksa") == [0, 0, 0]  # both cases excluded
+
+
+def test_the_default_as_of_reads_statements_and_the_ledger(tmp_path: Path) -> None:
+    (tmp_path / "kustannukset.csv").write_text(
+        "kirjaus_id;PVM;summa\n1;3.11.2026;10,00\n2;1.10.2026;5,00\n", encoding="utf-8"
+    )
+    ledger = ledger_dates(tmp_path)
+    assert ledger is not None and ledger.max() == T("2026-11-03")
+    assert ledger_dates(tmp_path / "none") is None
+    d = {
+        "tapahtumat": _frame("asiakas_id pvm", [("a", "2026-10-01")]),
+        "lausunnot": _frame("asiakas_id vireille annettu", [("a", "2026-10-02", "2026-10-20")]),
+    }
+    assert default_as_of(d) == T("2026-10-20").date()
+    assert default_as_of({**d, "kustannukset": ledger.to_frame("pvm")}) == T("2026-11-03").date()
