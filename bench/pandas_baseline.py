@@ -22,7 +22,8 @@ import pandas as pd
 
 from bench import pandas_cohorts as cohorts
 from bench import pandas_situation as situation
-from bench.pandas_read import REFERENCE, kunnat, ledger_dates, read_folder
+from bench import pandas_targets as targets
+from bench.pandas_read import kunnat, ledger_dates, read_folder
 from bench.pandas_simple import SIMPLE
 
 KPI_COLUMNS = (
@@ -83,8 +84,6 @@ METRIC_ORDER = (
     "time_to_employment_days",
     "statement_processing_days",
 )
-COUNT_METRICS = {"employer_contacts", *situation.COUNTS}
-MEANS_AND_COUNTS = {"vacancy_fill_time_days", "tym_mean_duration_months", *COUNT_METRICS}
 
 
 def default_as_of(d: dict[str, pd.DataFrame]) -> date:
@@ -130,34 +129,6 @@ def _cohort_counts(cases: pd.DataFrame) -> pd.DataFrame:
     return g.rename(columns={"on_time": "numerator", "resolved": "denominator"})
 
 
-def _targets(end: date, e: date) -> pd.DataFrame:
-    """The year's targets, and for a metric the year does not list the standing targets
-    (reference/jatkuvat_tavoitteet.csv) in force on E."""
-    years = sorted(int(p.stem.split("_")[1]) for p in REFERENCE.glob("tavoitteet_*.csv"))
-    year = max([y for y in years if y <= end.year] or years)
-    t = pd.read_csv(REFERENCE / f"tavoitteet_{year}.csv", dtype={"target_op": str})
-    s = pd.read_csv(REFERENCE / "jatkuvat_tavoitteet.csv", dtype=str)
-    since = pd.to_datetime(s["voimassa_alkaen"])
-    until = pd.to_datetime(s["voimassa_asti"])
-    day = pd.Timestamp(e)
-    s = s[(since <= day) & (until.isna() | (until >= day)) & ~s["metric_id"].isin(t["metric_id"])]
-    return pd.concat([t, s[["metric_id", "target_op", "target_value"]]]).set_index("metric_id")
-
-
-def _status(value: float, op: str, target: float, tolerance: float) -> str | None:
-    if pd.isna(value):
-        return None
-    holds = {
-        ">=": value >= target,
-        ">": value > target,
-        "<=": value <= target,
-        "<": value < target,
-    }[op]
-    if holds:
-        return "ok"
-    return "risk" if abs(value - target) <= tolerance + 1e-12 else "off"
-
-
 def _year_earlier_counts(
     metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window
 ) -> np.ndarray | None:
@@ -169,50 +140,6 @@ def _year_earlier_counts(
     if per_kunta is None:
         return None
     return _roll_up(per_kunta.astype(float))["numerator"].to_numpy()
-
-
-def _with_year_earlier(rows: pd.DataFrame, earlier: np.ndarray | None) -> pd.DataFrame:
-    """ "Lower than a year earlier": a count's tolerance 10 % of that value; 0 against 0 ok."""
-    rows["target_op"], rows["target_value"], rows["status"] = None, float("nan"), None
-    if earlier is None:
-        return rows
-    rows["target_op"], rows["target_value"] = "<", earlier
-    rows["status"] = [
-        "ok" if v == t == 0 else _status(v, "<", t, 0.10 * t)
-        for v, t in zip(rows["value"], earlier, strict=True)
-    ]
-    return rows
-
-
-def _with_targets(rows: pd.DataFrame, metric: str, w: cohorts.Window) -> pd.DataFrame:
-    targets = _targets(w.end.date(), w.e.date())
-    rows["target_op"], rows["target_value"], rows["status"] = None, float("nan"), None
-    if metric not in targets.index:
-        return rows
-    t = {str(k): v for k, v in targets.loc[metric].to_dict().items()}
-    op, target = str(t["target_op"]), float(str(t["target_value"]))
-    scope = (
-        rows.index if metric != "employer_contacts" else rows.index[rows["level"] == "koko_alue"]
-    )
-    compared = target
-    if metric == "employer_contacts":
-        days_in_year = 366 if pd.Timestamp(w.end).is_leap_year else 365
-        target = target * ((w.end - w.start).days + 1) / days_in_year
-        compared = target * ((w.e - w.start).days + 1) / ((w.end - w.start).days + 1)
-    # The project's convention (metrics/targets.py): a share's tolerance is in the unit of the
-    # value, a mean's or count's a fraction of the target it is compared with.
-    given = t.get("tolerance")
-    relative = metric in MEANS_AND_COUNTS
-    fraction = float(str(given)) if given is not None and str(given) not in ("", "nan") else None
-    if fraction is None:
-        fraction = 0.10 if relative else 0.05
-    tolerance = fraction * compared if relative else fraction
-    rows.loc[scope, "target_op"] = op
-    rows.loc[scope, "target_value"] = target
-    rows.loc[scope, "status"] = [
-        _status(v, op, compared, tolerance) for v in rows.loc[scope, "value"]
-    ]
-    return rows
 
 
 def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> pd.DataFrame:
@@ -242,15 +169,17 @@ def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> 
             for c in ("numerator", "denominator", "pending")
         }
     )
-    if metric in COUNT_METRICS:
+    if metric in targets.COUNT_METRICS:
         rows["value"], rows["denominator"] = rows["numerator"], float("nan")
     else:
         den = rows["denominator"]
         rows["value"] = (rows["numerator"] / den).where(den > 0)
     rows.insert(0, "metric_id", metric)
     if metric in situation.COUNTS:
-        return _with_year_earlier(rows.reset_index(drop=True), _year_earlier_counts(metric, d, w))
-    return _with_targets(rows.reset_index(drop=True), metric, w)
+        return targets.with_year_earlier(
+            rows.reset_index(drop=True), _year_earlier_counts(metric, d, w)
+        )
+    return targets.with_targets(rows.reset_index(drop=True), metric, w)
 
 
 def kpi_table(
