@@ -1,4 +1,4 @@
-"""The goals of issue 6 and issue 11 (2-core, 24 GiB machine) and the table bench/run prints."""
+"""The goals of issues 6, 11, 13 and 14 (2-core, 24 GiB machine) and the table bench/run prints."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ GOALS: tuple[Goal, ...] = (
     Goal("kpi_s", NATIONAL, 10, "< 10 s"),
     Goal("kpi_s", AREA, 1, "< 1 s"),
     Goal("pandas_ratio", NATIONAL, 10, "≥ 10×", higher_is_better=True),
+    # issue 13: the pandas baseline agrees cell by cell; issue 14: the Finances page
+    Goal("crosscheck_differences", None, 1, "= 0"),
+    Goal("finance_s", NATIONAL, 2, "< 2 s"),
     # issue 11: the server's capacity (bench/capacity.py), one browser (bench/one_browser.py)
     *(Goal(f"capacity_{k}_p95_s", AREA, g, f"< {g:g} s") for k, _, g in CAPACITY_RUNS),
     *(Goal(f"capacity_{k}_failed", AREA, 1, "= 0") for k, _, _ in CAPACITY_RUNS),
@@ -58,6 +61,10 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("kpi_peak_bytes", "KPI table: peak memory of the process"),
     ("series_s", "weekly series of every metric, a year"),
     ("kpi_and_series_s", "KPI table + weekly series"),
+    ("ledger_rows", "cost ledger (kustannukset): rows"),
+    ("finance_s", "Finances page: cost report + its tables"),
+    ("finance_cpu_s", "Finances page: CPU time (all threads)"),
+    ("finance_peak_bytes", "Finances page: peak memory of the process"),
     *(
         row
         for k, label, _ in CAPACITY_RUNS
@@ -96,7 +103,7 @@ def _fmt(key: str, value: Any) -> str:
         return f"{value / GIB:.2f} GiB" if value >= GIB / 4 else f"{value / 1024**2:.0f} MiB"
     if key.endswith("ratio"):
         return f"{value:.2f}×"
-    if key.endswith(("differences", "_failed")):
+    if key.endswith(("differences", "_failed", "_rows")):
         return str(value)
     if key.endswith("_ms"):
         return f"{value:.0f}"

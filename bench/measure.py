@@ -3,8 +3,12 @@
     python -m bench.measure kpi    --db DB --from D --to D --repeat N --out JSON
     python -m bench.measure series --db DB --from D --to D --repeat N --out JSON
     python -m bench.measure pandas --folder DIR --from D --to D --repeat N --out JSON
+    python -m bench.measure finance --db DB --from D --to D --repeat N --out JSON
 
-Each run opens a fresh read-only connection (kpi, series) or reads the CSV files again
+``finance`` is the Finances page's computation for the year of ``--to`` (issue 14):
+ui.finance_data.build_finance_data, i.e. metrics.costs.cost_report.cost_report and every
+table the page draws, without Streamlit's cache. Each run opens a fresh read-only
+connection (kpi, series, finance) or reads the CSV files again
 (pandas), as a new dashboard session or a new analyst's script would. Writes
 ``{"times": [wall s...], "cpu": [CPU s, all threads...], "rows": n}``;
 the parent reads the peak RSS from ``wait4``.
@@ -60,7 +64,25 @@ def _pandas(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFram
     return run
 
 
-KINDS = {"kpi": _kpi, "series": _series, "pandas": _pandas}
+def _finance(args: argparse.Namespace) -> Callable[[], pd.DataFrame | pl.DataFrame]:
+    from common.duckdb_files import open_read_only
+    from metrics.sql_context import read_as_of
+    from ui.finance_data import build_finance_data
+
+    def run() -> pl.DataFrame:
+        con = open_read_only(args.db)
+        try:
+            data = build_finance_data(con, args.end.year, read_as_of(con))
+        finally:
+            con.close()
+        if isinstance(data, str):
+            raise SystemExit(f"bench.measure finance: {data}")
+        return data.tables["kunta-item"]
+
+    return run
+
+
+KINDS = {"kpi": _kpi, "series": _series, "pandas": _pandas, "finance": _finance}
 
 
 def main(argv: list[str] | None = None) -> int:

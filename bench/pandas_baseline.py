@@ -17,10 +17,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from bench import pandas_cohorts as cohorts
-from bench.pandas_read import REFERENCE, kunnat, read_folder
+from bench import pandas_situation as situation
+from bench import pandas_targets as targets
+from bench.pandas_read import kunnat, ledger_dates, read_folder
 from bench.pandas_simple import SIMPLE
 
 KPI_COLUMNS = (
@@ -72,11 +75,15 @@ METRIC_ORDER = (
     "service_points_with_youth_services",
     "initial_contact_within_deadline",
     "supplementary_discussions_first_3_months",
+    "job_search_discussion_every_3_months",
     "tym_mean_duration_months",
     "meetings_outside_home_municipality",
     "clients_per_customer_service_htv",
+    *situation.COUNTS,
+    "unemployment_reaching_3_months",
+    "time_to_employment_days",
+    "statement_processing_days",
 )
-MEANS_AND_COUNTS = {"vacancy_fill_time_days", "employer_contacts", "tym_mean_duration_months"}
 
 
 def default_as_of(d: dict[str, pd.DataFrame]) -> date:
@@ -88,8 +95,16 @@ def default_as_of(d: dict[str, pd.DataFrame]) -> date:
         ("tyopaikat", "sulkeutunut"),
         ("tilajaksot", "alkupvm"),
         ("tyonhakujaksot", "alkupvm"),
+        ("lausunnot", "vireille"),
+        ("lausunnot", "annettu"),
+        ("kustannukset", "pvm"),
     ]
     return max(d[e][c].max() for e, c in cols if e in d).date()
+
+
+def coverage_start(d: dict[str, pd.DataFrame]) -> pd.Timestamp:
+    """S: the load's default, the earliest ``tapahtumat.pvm``."""
+    return pd.Timestamp(d["tapahtumat"]["pvm"].min())
 
 
 def _areas() -> pd.DataFrame:
@@ -114,62 +129,27 @@ def _cohort_counts(cases: pd.DataFrame) -> pd.DataFrame:
     return g.rename(columns={"on_time": "numerator", "resolved": "denominator"})
 
 
-def _targets(end: date) -> pd.DataFrame:
-    years = sorted(int(p.stem.split("_")[1]) for p in REFERENCE.glob("tavoitteet_*.csv"))
-    year = max([y for y in years if y <= end.year] or years)
-    t = pd.read_csv(REFERENCE / f"tavoitteet_{year}.csv", dtype={"target_op": str})
-    return t.set_index("metric_id")
-
-
-def _status(value: float, op: str, target: float, tolerance: float) -> str | None:
-    if pd.isna(value):
+def _year_earlier_counts(
+    metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window
+) -> np.ndarray | None:
+    """The count on the day a year before E per row, or None before S (no target)."""
+    day = situation.one_year_earlier(w.e)
+    if "tapahtumat" not in d or day < coverage_start(d):
         return None
-    holds = {
-        ">=": value >= target,
-        ">": value > target,
-        "<=": value <= target,
-        "<": value < target,
-    }[op]
-    if holds:
-        return "ok"
-    return "risk" if abs(value - target) <= tolerance + 1e-12 else "off"
-
-
-def _with_targets(rows: pd.DataFrame, metric: str, w: cohorts.Window) -> pd.DataFrame:
-    targets = _targets(w.end.date())
-    rows["target_op"], rows["target_value"], rows["status"] = None, float("nan"), None
-    if metric not in targets.index:
-        return rows
-    t = {str(k): v for k, v in targets.loc[metric].to_dict().items()}
-    op, target = str(t["target_op"]), float(str(t["target_value"]))
-    scope = (
-        rows.index if metric != "employer_contacts" else rows.index[rows["level"] == "koko_alue"]
-    )
-    compared = target
-    if metric == "employer_contacts":
-        days_in_year = 366 if pd.Timestamp(w.end).is_leap_year else 365
-        target = target * ((w.end - w.start).days + 1) / days_in_year
-        compared = target * ((w.e - w.start).days + 1) / ((w.end - w.start).days + 1)
-    # The project's convention (metrics/targets.py): a share's tolerance is in the unit of the
-    # value, a mean's or count's a fraction of the target it is compared with.
-    given = t.get("tolerance")
-    relative = metric in MEANS_AND_COUNTS
-    fraction = float(str(given)) if given is not None and str(given) not in ("", "nan") else None
-    if fraction is None:
-        fraction = 0.10 if relative else 0.05
-    tolerance = fraction * compared if relative else fraction
-    rows.loc[scope, "target_op"] = op
-    rows.loc[scope, "target_value"] = target
-    rows.loc[scope, "status"] = [
-        _status(v, op, compared, tolerance) for v in rows.loc[scope, "value"]
-    ]
-    return rows
+    per_kunta = situation.count_on(situation.COUNTS[metric])(d, day)
+    if per_kunta is None:
+        return None
+    return _roll_up(per_kunta.astype(float))["numerator"].to_numpy()
 
 
 def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> pd.DataFrame:
     if metric in COHORTS:
         present = all(e in d for e in COHORT_EXPORTS[metric])
         per_kunta = _cohort_counts(COHORTS[metric](d, w)) if present else None
+    elif metric in situation.COUNTS:
+        per_kunta = situation.count_on(situation.COUNTS[metric])(d, w.e)
+    elif metric in situation.SITUATION:
+        per_kunta = situation.SITUATION[metric](d, w)
     else:
         per_kunta = SIMPLE[metric](d, w)
     areas = _areas()
@@ -189,13 +169,17 @@ def _metric_rows(metric: str, d: dict[str, pd.DataFrame], w: cohorts.Window) -> 
             for c in ("numerator", "denominator", "pending")
         }
     )
-    if metric == "employer_contacts":
+    if metric in targets.COUNT_METRICS:
         rows["value"], rows["denominator"] = rows["numerator"], float("nan")
     else:
         den = rows["denominator"]
         rows["value"] = (rows["numerator"] / den).where(den > 0)
     rows.insert(0, "metric_id", metric)
-    return _with_targets(rows.reset_index(drop=True), metric, w)
+    if metric in situation.COUNTS:
+        return targets.with_year_earlier(
+            rows.reset_index(drop=True), _year_earlier_counts(metric, d, w)
+        )
+    return targets.with_targets(rows.reset_index(drop=True), metric, w)
 
 
 def kpi_table(
@@ -207,7 +191,10 @@ def kpi_table(
 ) -> pd.DataFrame:
     """The KPI table of the CSV exports in ``folder`` (read them unless ``data`` is given)."""
     d = data if data is not None else read_folder(folder)
+    if data is None and (ledger := ledger_dates(folder)) is not None:
+        d = {**d, "kustannukset": ledger.to_frame("pvm")}
     a = as_of or default_as_of(d)
+    d = situation.with_spells(d)
     w = cohorts.Window(pd.Timestamp(start), pd.Timestamp(end), pd.Timestamp(a))
     out = pd.concat([_metric_rows(m, d, w) for m in METRIC_ORDER], ignore_index=True)
     out["period_start"], out["period_end"], out["as_of"] = start, end, a

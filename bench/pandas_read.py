@@ -28,6 +28,7 @@ DATE_COLUMNS = {
     "koulutukset": ("alkupvm", "loppupvm"),
     "tyoryhmat": ("kaynnistynyt",),
     "palvelupisteet": ("toiminta_alkanut",),
+    "lausunnot": ("vireille", "annettu"),
 }
 BOOL_COLUMNS = {"koulutukset": "suoritettu", "palvelupisteet": "nuorten_yhteispalvelu"}
 MUNICIPALITY_COLUMNS = {
@@ -112,6 +113,18 @@ def read_export(folder: Path, export: str) -> pd.DataFrame | None:
         if col in df:
             df[col] = _municipalities(df[col], names)
     return df
+
+
+def ledger_dates(folder: Path) -> pd.Series | None:
+    """The cost ledger's booking dates (``kustannukset.pvm``, for the default as-of) alone."""
+    path = folder / "kustannukset.csv"
+    if not path.exists():
+        return None
+    encoding, delimiter = _sniff(path)
+    df = pd.read_csv(
+        path, sep=delimiter, encoding=encoding, dtype=str, usecols=lambda c: _header(c) == "pvm"
+    )
+    return _dates(df.iloc[:, 0]) if len(df.columns) else None
 
 
 def read_folder(folder: Path) -> dict[str, pd.DataFrame]:

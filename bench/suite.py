@@ -1,7 +1,8 @@
-"""The benchmark suite behind bench/run: every measurement of issue 6 in one run.
+"""The benchmark suite behind bench/run: every measurement of issues 6, 13 and 14 in one run.
 
 For each size: generate the exports once (cached), load them, time the KPI table for a
-year at all levels and the weekly series of every metric and the pandas way; at the area's
+year at all levels, the weekly series of every metric, the Finances page's computation
+(issue 14) and the pandas way; at the area's
 size also the server's capacity (bench/capacity.py: 25 and 100 sessions, the herd) and one
 browser against Streamlit's empty app (bench/one_browser.py); print the table with the goals
 and write everything as JSON under bench/results/.
@@ -28,6 +29,7 @@ from bench.crosscheck import differences
 from bench.datasets import Dataset, dataset
 from bench.load_step import load
 from bench.one_browser import CASES
+from common.duckdb_files import open_read_only
 
 RESULTS = ROOT / "bench" / "results"
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
@@ -55,6 +57,17 @@ def _timed(kind: str, ds: Dataset, runs: int, r: dict[str, Any]) -> None:
     r[f"{kind}_cpu_s"] = goals.med(run.result["cpu"])
     r[f"{kind}_first_s"] = run.result["times"][0]
     r[f"{kind}_loadavg"] = [load_before, os.getloadavg()[0]]
+
+
+def _finance(ds: Dataset, runs: int, r: dict[str, Any]) -> None:
+    """The Finances page's computation (bench.measure finance) and the ledger's size."""
+    _timed("finance", ds, runs, r)
+    con = open_read_only(ds.db)
+    try:
+        row = con.execute("SELECT count(*) FROM kustannukset").fetchone()
+    finally:
+        con.close()
+    r["ledger_rows"] = int(row[0]) if row else None
 
 
 def _capacity(ds: Dataset, r: dict[str, Any]) -> None:
@@ -115,6 +128,8 @@ def measure(clients: int, args: argparse.Namespace) -> dict[str, Any]:
         _step(r, f"{name} weekly series x{fast}", lambda: _timed("series", ds, fast, r))
     if "kpi_s" in r and "series_s" in r:
         r["kpi_and_series_s"] = r["kpi_s"] + r["series_s"]
+    if "finance" in steps:
+        _step(r, f"{name} Finances page x{fast} (issue 14)", lambda: _finance(ds, fast, r))
     area_size = clients == goals.AREA or args.browser_all
     if "capacity" in steps and area_size:
         _step(r, f"{name} server capacity (bench.capacity)", lambda: _capacity(ds, r))
@@ -172,9 +187,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas way")
     p.add_argument(
         "--steps",
-        default="load,kpi,series,capacity,one_browser,pandas",
+        default="load,kpi,series,finance,capacity,one_browser,pandas",
         help="which steps to measure, comma-separated (default: all; the load runs anyway "
-        "when the size has no database yet); capacity = bench.capacity (25 and 100 sessions "
+        "when the size has no database yet); finance = the Finances page's computation "
+        "(issue 14); capacity = bench.capacity (25 and 100 sessions "
         "and the herd, no browser), one_browser = bench.one_browser (first visit, return "
         "visit and page switch against Streamlit's empty app), both at the area's size",
     )

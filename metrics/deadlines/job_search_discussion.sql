@@ -1,5 +1,6 @@
 -- job_search_discussion_every_3_months (cohort): an anchor is each distinct (client, date)
--- with an event of the rule's types (alkuhaastattelu, tyonhakukeskustelu), known at A.
+-- with an event of the rule's types (alkuhaastattelu, tyonhakukeskustelu), known at A
+-- (from raja + 1 months before the period on: the earlier ones have no deadline in it).
 -- D = anchor + raja calendar months (clipped to the month's last day); the case belongs to
 -- the period of D (D in [from, E]) and follows the kpi_rules row in force on D (the
 -- metric's earliest row also covers the days before its voimassa_alkaen). Done = the
@@ -20,9 +21,15 @@ WITH rules AS (
     WHERE metric_id = 'job_search_discussion_every_3_months'
 ),
 anchors AS (
+    -- Only anchors whose deadline can fall in the period (D = anchor + raja months >= its
+    -- first day; a month's margin for the clipping to month ends): an earlier anchor is no
+    -- case of the period, and the next anchor of one in range is later, so still here.
     SELECT DISTINCT t.asiakas_id, t.pvm
     FROM tapahtumat AS t
     WHERE t.pvm <= $as_of
+      AND t.pvm >= CAST(
+          (SELECT min(d) FROM kpi_days) - to_months((SELECT max(raja) FROM rules) + 1) AS DATE
+      )
       AND t.tyyppi IN (SELECT unnest(tapahtumat) FROM rules)
 ),
 chained AS (

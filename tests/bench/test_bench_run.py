@@ -58,3 +58,12 @@ def test_every_goal_of_issue_6_is_checked() -> None:
     assert {("capacity_meeting_25_p95_s", AREA), ("capacity_herd_100_p95_s", AREA)} <= keys
     assert ("capacity_meeting_100_failed", AREA) in keys
     assert {("browser_switch_goal_ratio", AREA), ("browser_first_overview_ratio", AREA)} <= keys
+
+
+def test_the_goals_of_issues_13_and_14_are_checked() -> None:
+    keys = {(g.key, g.size) for g in GOALS}
+    assert ("finance_s", 600_000) in keys and ("crosscheck_differences", None) in keys
+    table = render({600_000: {"finance_s": 2.4, "ledger_rows": 1234, "crosscheck_differences": 0}})
+    assert "MISS < 2 s" in _line(table, "Finances page: cost report")
+    assert "1234" in _line(table, "cost ledger")
+    assert "ok = 0" in _line(table, "pandas vs engine: cells that differ")

@@ -61,7 +61,7 @@ def test_baseline_matches_engine(
     baseline = kpi_table(SAMPLE, start, end, as_of=engine["as_of"].iloc[0], data=sample_data)
     assert list(baseline.columns) == list(KPI_COLUMNS)
     assert list(engine.columns) == list(KPI_COLUMNS)
-    assert len(engine) == len(baseline) == 289  # 16 metrics x 18 areas + ecosystem x 1
+    assert len(engine) == len(baseline) == 433  # 24 metrics x 18 areas + ecosystem x 1
     found = differences(engine, baseline)
     assert not found, "\n".join(found)
 
@@ -85,8 +85,23 @@ def test_the_sample_has_cases_for_every_cohort(sample_data: dict[str, pd.DataFra
         "initial_contact_within_deadline",
         "supplementary_discussions_first_3_months",
         "training_unemployment_ended_3_months",
+        "job_search_discussion_every_3_months",
+        "unemployment_reaching_3_months",
+        "time_to_employment_days",
+        "statement_processing_days",
     ):
         assert float(str(whole.loc[metric, "denominator"])) > 0, metric
+
+
+def test_the_sample_has_year_earlier_targets_for_the_counts(
+    sample_data: dict[str, pd.DataFrame],
+) -> None:
+    """2026's counts have a target (the day a year before E is after S), 2025's none."""
+    for (start, end), present in zip(YEARS, (False, True), strict=True):
+        table = kpi_table(SAMPLE, start, end, as_of=date(2026, 10, 31), data=sample_data)
+        counts = table[table["metric_id"] == "unemployed_job_seekers"]
+        assert counts["target_value"].notna().all() if present else counts["target_op"].isna().all()
+        assert counts["value"].iloc[0] > 0  # koko_alue
 
 
 @pytest.mark.parametrize(
