@@ -75,21 +75,36 @@ def _table(ctx: PageContext, df: pl.DataFrame, name: str) -> None:
     downloads.buttons(df, downloads.file_stem(name, ctx.start, ctx.end), f"bd_{name}", ctx.lang)
 
 
+def _channel_counts(df: pl.DataFrame) -> dict[tuple[str, str], tuple[float, bool]]:
+    """Each (type, channel) cell's count (null as 0) and whether the rule hides it: one
+    pass over the few rows in Python (a polars filter per cell cost a goal page more CPU
+    than all its charts, docs/scaling.md)."""
+    flags = "count_suppressed" in df.columns
+    cells: dict[tuple[str, str], tuple[float, bool]] = {}
+    for row in df.iter_rows(named=True):
+        key = (row["tyyppi"], row["kanava"])
+        count, hidden = cells.get(key, (0.0, False))
+        cells[key] = (
+            count + float(row["count"] or 0),
+            hidden or bool(flags and row["count_suppressed"]),
+        )
+    return cells
+
+
 def channel_shares(df: pl.DataFrame) -> tuple[list[str], list[str], dict[str, list[float]]]:
     """Event types, channels and each channel's share (percent) of each type. A type with a
     hidden cell has no shares (0, no bar): the shares of its shown cells would be of the
     shown part only, and would read as the whole ("100 % face to face")."""
     types = list(dict.fromkeys(df["tyyppi"].to_list()))
     channels = list(dict.fromkeys(df["kanava"].to_list()))
-    hidden = df["count_suppressed"] if "count_suppressed" in df.columns else None
-    partial = set() if hidden is None else set(df.filter(hidden)["tyyppi"].to_list())
+    cells = _channel_counts(df)
+    partial = {ty for (ty, _ch), (_n, hidden) in cells.items() if hidden}
+    totals = {ty: sum(n for (t_, _c), (n, _h) in cells.items() if t_ == ty) for ty in types}
     shares: dict[str, list[float]] = {}
     for ch in channels:
         values = []
         for ty in types:
-            of_type = df.filter(pl.col("tyyppi") == ty)
-            total = float(of_type["count"].fill_null(0).sum())
-            n = float(of_type.filter(pl.col("kanava") == ch)["count"].fill_null(0).sum())
+            total, n = totals[ty], cells.get((ty, ch), (0.0, False))[0]
             values.append(100.0 * n / total if total and ty not in partial else 0.0)
         shares[ch] = values
     return types, channels, shares
@@ -107,10 +122,11 @@ def channel_split(ctx: PageContext) -> None:
     fig = figure_memo.stacked([code_label(ty, lang) for ty in types], labelled, lang)
     charts.show(fig, t("channel_split", lang))
     rows: dict[str, list[str]] = {t("bcol_tyyppi", lang): [code_label(ty, lang) for ty in types]}
+    first = {(r["tyyppi"], r["kanava"]): r for r in reversed(df.rows(named=True))}
     for ch in channels:
         cells = []
         for i, ty in enumerate(types):
-            cell = df.filter((pl.col("tyyppi") == ty) & (pl.col("kanava") == ch)).row(0, named=True)
+            cell = first[(ty, ch)]  # the cell's (first) row
             of_type = [shares[c][i] for c in channels]
             if cell.get("count_suppressed"):
                 cells.append(SMALL)

@@ -128,14 +128,24 @@ def weekly_on_screen(path: str, identity: str, start: date, end: date) -> pl.Dat
     return disclosure.weekly(cursor(DbHandle(path, identity)), start, end)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
 def kpi_on_screen(
     path: str, identity: str, start: date, end: date, levels: tuple[str, ...]
 ) -> pl.DataFrame:
     """The KPI table of ``levels`` as every screen shows it: the rule is applied to every
     level at once (so secondary suppression sees the totals) and month by month (so two
-    periods cannot be differenced into a small number)."""
+    periods cannot be differenced into a small number). Cached on its own, apart from
+    :func:`disclosed`, so that a page's lookup copies out only the period's rows (not every
+    level's monthly series as well)."""
     table = disclosed(path, identity, start, end).period
     return table.filter(pl.col("level").is_in(list(levels)))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def year_earlier_on_screen(path: str, identity: str, start: date, end: date) -> pl.DataFrame:
+    """The KPI table of the period a year earlier as every screen shows it (the period's rows
+    of :func:`disclosed_year_earlier`, cached on their own as :func:`kpi_on_screen` is)."""
+    return disclosed_year_earlier(path, identity, start, end).period
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -152,11 +162,14 @@ def kpi_series(
     )
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
 def series_on_screen(
     path: str, identity: str, start: date, end: date, grain: str, level: str, area: str
 ) -> pl.DataFrame:
     """One area's monthly or weekly series as the screen shows it: protected with every level
-    and against the period's totals (metrics.disclosure_series), then the area's rows."""
+    and against the period's totals (metrics.disclosure_series), then the area's rows. The
+    area's rows are cached on their own: a page's lookup copies out one area's series, not
+    every level's (docs/scaling.md, "Where a page's CPU goes")."""
     if grain == "week":
         rows = weekly_on_screen(path, identity, start, end)
     else:

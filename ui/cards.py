@@ -46,15 +46,9 @@ def _area_rows(
     table: pl.DataFrame, ctx: PageContext
 ) -> tuple[dict[str, dict[str, object]], set[str]]:
     """The chosen area's row of every metric, and the ids of the metrics whose row is the
-    whole area's because the metric has no row for the chosen area."""
+    whole area's because the metric has no row for the chosen area (kpi_view.area_rows)."""
     area = ctx.view.area
-    own = table.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
-    whole = table.filter(pl.col("level") == "koko_alue")
-    rows = kpi_view.rows_by_metric(whole)
-    mine = kpi_view.rows_by_metric(own)
-    fallback = set() if area.level == "koko_alue" else set(rows) - set(mine)
-    rows.update(mine)
-    return rows, fallback
+    return kpi_view.area_rows(table, area.level, area.area)
 
 
 def status_counts(cards: dict[str, CardData]) -> tuple[dict[str, int], int]:
@@ -75,7 +69,7 @@ def status_counts(cards: dict[str, CardData]) -> tuple[dict[str, int], int]:
 def card_data(ctx: PageContext) -> dict[str, CardData]:
     """Everything the cards of the chosen view show, keyed by metric id."""
     lang = ctx.lang
-    now, whole_area = _area_rows(ctx.kpi_on_screen(), ctx)
+    now, whole_area = ctx.area_rows(ctx.kpi_on_screen())
     week_ago_end = ctx.effective_end - timedelta(days=7)
     before: dict[str, dict[str, object]] = {}
     if week_ago_end >= ctx.start:
@@ -83,8 +77,7 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS
         )
         before = _area_rows(earlier, ctx)[0]
-    weekly = ctx.series("week")
-    earlier_rows = _area_rows(ctx.kpi_year_earlier_on_screen(), ctx)[0]
+    earlier_rows = ctx.area_rows(ctx.kpi_year_earlier_on_screen())[0]
     earlier_period, coverage = ctx.year_earlier(), ctx.coverage_start()
     board = current_access().suppress_small_numbers
     lines = indicators.for_period(ctx.start, ctx.end, ctx.info.as_of, lang)
@@ -101,7 +94,7 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
             a, b = row["value"], prev["value"]
             if isinstance(a, int | float) and isinstance(b, int | float):
                 change = fmt_change(float(a) - float(b), unit, lang)
-        spark_rows = weekly.filter(pl.col("metric_id") == metric_id).sort("period_start")
+        spark_rows = ctx.metric_series(metric_id, "week")
         spark = whole_values(  # a partial first or last week would look like a jump
             spark_rows["period_start"].to_list(),
             spark_rows["period_end"].to_list(),

@@ -101,6 +101,20 @@ def rows_by_metric(table: pl.DataFrame) -> dict[str, dict[str, object]]:
     return {str(r["metric_id"]): r for r in table.iter_rows(named=True)}
 
 
+def area_rows(
+    table: pl.DataFrame, level: str, area: str
+) -> tuple[dict[str, dict[str, object]], set[str]]:
+    """The row of every metric of ``table`` (a KPI table of every level) for ``area`` of
+    ``level``, and the ids of the metrics whose row is the whole area's because the metric
+    has no row for that area (those defined for the whole area only)."""
+    own = table.filter((pl.col("level") == level) & (pl.col("area") == area))
+    rows = rows_by_metric(table.filter(pl.col("level") == "koko_alue"))
+    mine = rows_by_metric(own)
+    fallback = set() if level == "koko_alue" else set(rows) - set(mine)
+    rows.update(mine)
+    return rows, fallback
+
+
 def screen_table(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """A readable table for st.dataframe: title, area, value, the cases behind a share
     (``128 / 170``), target, status, pending."""

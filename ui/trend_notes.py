@@ -18,13 +18,20 @@ from ui.i18n import Lang, t
 
 
 def _begun(series: pl.DataFrame) -> pl.DataFrame:
-    return series.filter(pl.col("period_start") <= pl.col("as_of")).sort("period_start")
+    """The buckets that have begun by the as-of date, in time order (eager Series operations
+    and no copy in the usual case, every bucket begun and already in order: a lazy filter
+    and sort per chart cost more CPU than the chart, docs/scaling.md)."""
+    begun = series["period_start"] <= series["as_of"]
+    rows = series if begun.null_count() == 0 and begun.all() else series.filter(begun)
+    return rows if rows["period_start"].is_sorted() else rows.sort("period_start")
 
 
-def _hidden(series: pl.DataFrame) -> pl.Series:
+def _hidden(series: pl.DataFrame) -> list[bool]:
+    """Which buckets the small-number rule hides (a plain list: a polars expression per
+    question costs more than the few buckets' Python)."""
     if "suppressed" in series.columns:
-        return series["suppressed"].fill_null(False)
-    return pl.Series([False] * series.height)
+        return [bool(v) for v in series["suppressed"].to_list()]
+    return [False] * series.height
 
 
 def empty_reason(series: pl.DataFrame, lang: Lang, grain: str) -> str | None:
@@ -32,9 +39,9 @@ def empty_reason(series: pl.DataFrame, lang: Lang, grain: str) -> str | None:
     rows = _begun(series)
     if rows.height == 0:
         return t("no_rows", lang)
-    if rows["value"].drop_nulls().len() > 0:
+    if rows["value"].null_count() < rows.height:
         return None
-    if _hidden(rows).any():
+    if any(_hidden(rows)):
         return t("trend_hidden_small", lang, buckets=t(f"chart_buckets_{grain}", lang))
     pending = int(rows["pending"].drop_nulls().sum()) if "pending" in rows.columns else 0
     if pending > 0:
@@ -52,7 +59,7 @@ def notes(series: pl.DataFrame, lang: Lang, grain: str, cohort: bool) -> list[st
     """The texts to show under a drawn trend, in order; none when it needs none."""
     rows = _begun(series)
     out: list[str] = []
-    hidden = int(_hidden(rows).sum())
+    hidden = sum(_hidden(rows))
     if hidden:
         word = t(f"chart_bucket_{grain}" if hidden == 1 else f"chart_hidden_{grain}", lang)
         out.append(t("trend_some_hidden", lang, n=hidden, buckets=word))
