@@ -24,10 +24,11 @@ with st.container(horizontal=True, vertical_alignment="center"):
     stem = downloads.file_stem("kpi", ctx.start, ctx.end)
     # What the cards show (small numbers as <5), and separately the analyst's raw numbers;
     # the period's rows, then the period's a year earlier (metrics export --compare).
-    shown = pl.concat([ctx.kpi_on_screen(), ctx.kpi_year_earlier_on_screen()])
+    # Each menu's rows are put together when it is opened.
+    shown = lambda: pl.concat([ctx.kpi_on_screen(), ctx.kpi_year_earlier_on_screen()])  # noqa: E731
     downloads.buttons(shown, stem, "overview_kpi", lang)
     if downloads.may_take_unsuppressed():  # the raw tables are computed only for them
-        raw = pl.concat([ctx.kpi(), ctx.kpi_year_earlier()])
+        raw = lambda: pl.concat([ctx.kpi(), ctx.kpi_year_earlier()])  # noqa: E731
         downloads.unsuppressed_buttons(raw, stem, "overview_kpi", lang)
     if PageKind.MEETING in current_access().pages:
         st.page_link(pages.MEETING_FILE, label=t("meeting_open", lang), icon=":material/groups_3:")

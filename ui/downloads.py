@@ -75,13 +75,23 @@ def may_take_unsuppressed() -> bool:
     return access.can(Capability.EXPORT_DATA) and access.can(Capability.UNSUPPRESSED)
 
 
+# A menu's rows, or how to get them when the menu is opened (a lazy menu draws its buttons
+# only then, so rows that only a download needs are not looked up on every visit).
+Rows = pl.DataFrame | Callable[[], pl.DataFrame]
+
+
+def rows_of(rows: Rows) -> pl.DataFrame:
+    return rows() if callable(rows) else rows
+
+
 def unsuppressed_buttons(
-    raw: pl.DataFrame, stem: str, key: str, lang: Lang, label: str = "download_unsuppressed"
+    raw: Rows, stem: str, key: str, lang: Lang, label: str = "download_unsuppressed"
 ) -> None:
     """A separate "Download unsuppressed data (internal use only)" menu with ``raw``, the rows
     as computed (``python -m metrics export`` without ``--suppress``), for the roles that may
     have them; nothing for the others. The file names say ``unsuppressed_internal``. ``label``
-    is the menu's text key (the weekly list's case list has its own)."""
+    is the menu's text key (the weekly list's case list has its own). ``raw`` may be a
+    function that gives the rows: it is called only when the menu is opened."""
     if not may_take_unsuppressed():
         return
     _menu(raw, f"{stem}_{UNSUPPRESSED_SUFFIX}", f"{key}_raw", lang, label)
@@ -94,24 +104,36 @@ def may_export() -> bool:
     return current_access().can(Capability.EXPORT_DATA)
 
 
-def buttons(df: pl.DataFrame, stem: str, key: str, lang: Lang, *, label: str | None = None) -> None:
+def buttons(df: Rows, stem: str, key: str, lang: Lang, *, label: str | None = None) -> None:
     """A small "Download" menu with the formats of ``df`` (for roles that may export): the
     people's two, then the machine's three. ``df`` is what the screen shows: the same rows
-    under the same small-number rule. ``label`` replaces the menu's "Lataa tiedot"."""
+    under the same small-number rule (or a function giving them, called when the menu is
+    opened). ``label`` replaces the menu's "Lataa tiedot"."""
     if not may_export():
         return
     _menu(df, stem, key, lang, "download_data", title=label)
 
 
 def _menu(
-    df: pl.DataFrame, stem: str, key: str, lang: Lang, label: str, *, title: str | None = None
+    df: Rows, stem: str, key: str, lang: Lang, label: str, *, title: str | None = None
 ) -> None:
     icon = ":material/download:" if label == "download_data" else ":material/lock_open:"
-    with st.popover(title or t(label, lang), icon=icon):
-        st.caption(t("download_for_people", lang))
-        _buttons(df, people_stem(stem, lang), key, lang, PEOPLE_FORMATS)
-        st.caption(t("download_for_machines", lang))
-        _buttons(df, stem, key, lang, FORMATS)
+    # Drawn only when opened (Streamlit's lazy popover: opening it reruns the page): a goal
+    # page has eight menus of five buttons, half of its elements, which every visit paid
+    # for on the server and in the browser although few visits download (docs/scaling.md).
+    menu = st.popover(title or t(label, lang), icon=icon, key=menu_key(key), on_change="rerun")
+    with menu:
+        if menu.open:
+            rows = rows_of(df)
+            st.caption(t("download_for_people", lang))
+            _buttons(rows, people_stem(stem, lang), key, lang, PEOPLE_FORMATS)
+            st.caption(t("download_for_machines", lang))
+            _buttons(rows, stem, key, lang, FORMATS)
+
+
+def menu_key(key: str) -> str:
+    """The session-state key of a download menu's open state (``True`` opens it)."""
+    return f"dl_menu_{key}"
 
 
 def _buttons(

@@ -18,7 +18,6 @@ from metrics.rule_wording import rule_change_in_period, rule_text, wording_in_pe
 from ui import (
     blocks,
     breakdown_view,
-    cached_queries,
     case_counts,
     charts,
     downloads,
@@ -66,10 +65,8 @@ def render_goal(goal: str) -> None:
 def goal_series(ctx: PageContext, goal: str) -> pl.DataFrame:
     """Every monthly series of the goal's metrics for the view's area and period, as the
     charts show them (small-number rule applied), in the registry's order."""
-    ids = [m.id for m in kpi_view.metrics_of_goal(goal)]
-    rows = ctx.series("month").filter(pl.col("metric_id").is_in(ids))
-    order = pl.col("metric_id").replace_strict(ids, list(range(len(ids))), return_dtype=pl.Int32)
-    return rows.sort(order, pl.col("period_start"))
+    parts = [ctx.metric_series(m.id, "month") for m in kpi_view.metrics_of_goal(goal)]
+    return pl.concat(parts)
 
 
 def all_series_download(ctx: PageContext, goal: str) -> None:
@@ -119,11 +116,9 @@ def rule_change_note(start: date, end: date, lang: Lang) -> str | None:
 def _area_value_row(
     ctx: PageContext, table: pl.DataFrame, m: MetricDefinition
 ) -> dict[str, object]:
-    area = ctx.view.area
-    rows = table.filter(pl.col("metric_id") == m.id)
-    own = rows.filter((pl.col("level") == area.level) & (pl.col("area") == area.area))
-    chosen = own if own.height else rows.filter(pl.col("level") == "koko_alue")
-    return chosen.row(0, named=True)
+    """The chosen area's row of ``m`` in ``table``, or the whole area's when ``m`` has none
+    for the chosen area (looked up once per run and table: PageContext.area_rows)."""
+    return ctx.area_rows(table)[0][m.id]
 
 
 def metric_section(
@@ -198,8 +193,7 @@ def _year_earlier_html(
 
 def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain: str) -> None:
     lang = ctx.lang
-    series = ctx.series(grain).filter(pl.col("metric_id") == m.id)
-    series = series.sort("period_start")
+    series = ctx.metric_series(m.id, grain)
     reason = trend_notes.empty_reason(series, lang, grain)
     if reason is not None:  # hidden by the small-number rule, all pending, or no cases
         st.caption(reason)
@@ -210,17 +204,24 @@ def _trend(ctx: PageContext, m: MetricDefinition, row: dict[str, object], grain:
     notes = trend_notes.notes(series, lang, grain, m.cohort)
     if notes:
         st.caption("\n\n".join(notes))
-    with st.expander(t("trend_table", lang), icon=":material/table:"):
-        tables.show(case_counts.trend_table(series, m.unit, lang, grain, cohort=m.cohort), lang)
+    # the values as a table, built only when opened (opening reruns the page, as the
+    # download menus do): most visits read the chart
+    table = st.expander(
+        t("trend_table", lang), icon=":material/table:", key=f"trend_table_{m.id}",
+        on_change="rerun",
+    )  # fmt: skip
+    with table:
+        if table.open:
+            rows = case_counts.trend_table(series, m.unit, lang, grain, cohort=m.cohort)
+            tables.show(rows, lang)
     stem = downloads.file_stem(f"{m.id}_{grain}_{ctx.view.area.area}", ctx.start, ctx.end)
     downloads.buttons(series, stem, f"trend_{m.id}", lang)
-    area = ctx.view.area
-    raw = cached_queries.kpi_series(
-        ctx.db.path, ctx.db.identity, ctx.start, ctx.end, grain, area.level, area.area
-    )
-    downloads.unsuppressed_buttons(
-        raw.filter(pl.col("metric_id") == m.id), stem, f"trend_{m.id}", lang
-    )
+    if downloads.may_take_unsuppressed():  # the raw rows are looked up only for them
+
+        def raw() -> pl.DataFrame:  # looked up when the menu is opened
+            return ctx.series_as_computed(grain).filter(pl.col("metric_id") == m.id)
+
+        downloads.unsuppressed_buttons(raw, stem, f"trend_{m.id}", lang)
 
 
 def _by_area(
@@ -256,5 +257,9 @@ def _by_area(
     downloads.buttons(pl.concat([kpi_slice(x, [m.id], (level,)) for x in (table, earlier)]),
                       stem, key, lang)  # fmt: skip
     if downloads.may_take_unsuppressed():
-        raw = [kpi_slice(x, [m.id], (level,)) for x in (ctx.kpi(), ctx.kpi_year_earlier())]
-        downloads.unsuppressed_buttons(pl.concat(raw), stem, key, lang)
+
+        def raw() -> pl.DataFrame:  # computed when the menu is opened
+            both = (ctx.kpi(), ctx.kpi_year_earlier())
+            return pl.concat([kpi_slice(x, [m.id], (level,)) for x in both])
+
+        downloads.unsuppressed_buttons(raw, stem, key, lang)

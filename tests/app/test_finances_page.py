@@ -20,8 +20,8 @@ def _run(roles: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, li
     menus: list[tuple[str, pl.DataFrame]] = []
     real = downloads._menu
 
-    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
-        menus.append((stem, df))
+    def menu(df: Any, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
+        menus.append((stem, downloads.rows_of(df)))  # the rows the menu holds when opened
         real(df, stem, key, lang, label, **kw)
 
     monkeypatch.setattr(downloads, "_menu", menu)

@@ -56,7 +56,12 @@ def test_a_share_shows_its_cases_and_its_trend_table(kpi_env: Path) -> None:
     assert counts[0] == expected + f"{_whole(row['pending'])})"
     assert not any(SMALL in c.split(",")[0] for c in counts)  # a hidden row shows no counts
 
-    # The first metric's table under its monthly trend (in a collapsed expander).
+    # The first metric's table under its monthly trend: a collapsed expander holds nothing
+    # until it is opened (opening reruns the page, as a click does).
+    assert at.expander[0].label == t("trend_table", "fi") and not at.expander[0].table
+    at.session_state[f"trend_table_{METRIC}"] = True
+    at.run()
+    assert not at.exception
     table = at.expander[0].table[0].value
     assert at.expander[0].label == t("trend_table", "fi")
     assert list(table.columns)[:4] == [

@@ -138,8 +138,8 @@ def test_the_overview_download_equals_the_command_with_compare(
     menus: list[tuple[str, pl.DataFrame]] = []
     real_menu = downloads._menu
 
-    def menu(df: pl.DataFrame, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
-        menus.append((key, df))
+    def menu(df: Any, stem: str, key: str, lang: Any, label: str, **kw: Any) -> None:
+        menus.append((key, downloads.rows_of(df)))  # the rows the menu holds when opened
         real_menu(df, stem, key, lang, label, **kw)
 
     monkeypatch.setattr(downloads, "_menu", menu)
