@@ -107,9 +107,13 @@ def area_rows(
     """The row of every metric of ``table`` (a KPI table of every level) for ``area`` of
     ``level``, and the ids of the metrics whose row is the whole area's because the metric
     has no row for that area (those defined for the whole area only)."""
-    own = table.filter((pl.col("level") == level) & (pl.col("area") == area))
-    rows = rows_by_metric(table.filter(pl.col("level") == "koko_alue"))
-    mine = rows_by_metric(own)
+    chosen = (pl.col("level") == level) & (pl.col("area") == area)
+    wanted = table.filter(chosen | (pl.col("level") == "koko_alue"))  # one query, few rows
+    rows: dict[str, dict[str, object]] = {}
+    mine: dict[str, dict[str, object]] = {}
+    for r in wanted.iter_rows(named=True):
+        own = r["level"] == level and r["area"] == area
+        (mine if own else rows)[str(r["metric_id"])] = r
     fallback = set() if level == "koko_alue" else set(rows) - set(mine)
     rows.update(mine)
     return rows, fallback
