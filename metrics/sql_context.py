@@ -2,6 +2,9 @@
 
 ``kpi_days(d, b_start)``: every day of ``[from, E]`` with the first day of its bucket;
 the macro ``kpi_deadline_outcome`` (metrics/deadlines/deadline_outcome.sql);
+``kpi_unemployment_spells`` (metrics/situation/unemployment_spells.sql), a temp table made
+the first time a metric's SQL that names it runs on the cursor, so the metrics that read it
+share one computation of the spells;
 ``kpi_buckets(b_start, b_end, b_e)``: the buckets that have begun by ``A``, with
 ``b_e = min(b_end, A)``; ``kpi_calendar`` (metrics.working_days) and ``kpi_rules``
 (metrics.deadline_rules).
@@ -26,6 +29,12 @@ _PARAM = re.compile(r"\$([a-z_]+)")
 # The macro kpi_deadline_outcome of the deadline metrics (metrics/deadlines/*.sql).
 _DEADLINE_OUTCOME = (
     resources.files("metrics").joinpath("deadlines/deadline_outcome.sql").read_text("utf-8")
+)
+# The merged unemployment spells of the situation metrics (metrics/situation/*.sql).
+_SPELLS = "kpi_unemployment_spells"
+_SPELLS_NAMED = re.compile(rf"\b{_SPELLS}\b")
+_UNEMPLOYMENT_SPELLS = (
+    resources.files("metrics").joinpath("situation/unemployment_spells.sql").read_text("utf-8")
 )
 
 
@@ -139,4 +148,16 @@ def run_metric_sql(cur: duckdb.DuckDBPyConnection, sql: str, as_of: dt.date) -> 
     if unknown:
         raise MetricsError(f"unknown SQL parameter(s) {sorted(unknown)}")
     params = {k: v for k, v in values.items() if k in names}
+    if _SPELLS_NAMED.search(sql):
+        _make_spells(cur)
     return cur.sql(sql, params=params or None).pl()
+
+
+def _make_spells(cur: duckdb.DuckDBPyConnection) -> None:
+    """Creates ``kpi_unemployment_spells`` on ``cur`` unless it is there: a temp table lives
+    as long as its cursor and is seen by no other, and the data do not change under a cursor."""
+    made = cur.sql(
+        "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", params=[_SPELLS]
+    ).fetchall()[0][0]
+    if not made:
+        cur.execute(_UNEMPLOYMENT_SPELLS)

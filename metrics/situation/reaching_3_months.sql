@@ -1,47 +1,16 @@
--- unemployment_reaching_3_months (cohort): unemployment spells (a client's tyoton/lomautettu
--- rows where each next row starts on the day after the previous ends) that start in [from, E].
+-- unemployment_reaching_3_months (cohort): unemployment spells (kpi_unemployment_spells,
+-- metrics/situation/unemployment_spells.sql) that start in [from, E].
 -- S3 = start + 3 months (months rule: DuckDB clamps to the month's last day).
 -- Not reached: the spell ended on or before S3. Reached: it did not, and S3 < A.
 -- Pending: the rest (open or ended later, with S3 >= A). value = reached / resolved.
 -- Area: the client's kunta.
-WITH unemployed_rows AS MATERIALIZED (
-    SELECT asiakas_id, alkupvm, loppupvm
-    FROM tilajaksot
-    WHERE tila IN ('tyoton', 'lomautettu')
-),
-marked AS (
-    SELECT
-        *,
-        CASE
-            WHEN lag(loppupvm) OVER (PARTITION BY asiakas_id ORDER BY alkupvm) + 1 = alkupvm
-            THEN 0 ELSE 1
-        END AS starts_spell
-    FROM unemployed_rows
-),
-numbered AS (
-    SELECT
-        *,
-        sum(starts_spell) OVER (
-            PARTITION BY asiakas_id ORDER BY alkupvm ROWS UNBOUNDED PRECEDING
-        ) AS spell_no
-    FROM marked
-),
-spells AS (
-    SELECT
-        asiakas_id,
-        min(alkupvm) AS spell_start,
-        -- only the last row can be open: one open row leaves the spell open
-        CASE WHEN count(*) = count(loppupvm) THEN max(loppupvm) END AS spell_end
-    FROM numbered
-    GROUP BY asiakas_id, spell_no
-),
-cases AS (
+WITH cases AS (
     SELECT
         p.b_start,
         s.asiakas_id,
         s.spell_end,
         CAST(s.spell_start + INTERVAL 3 MONTH AS DATE) AS s3
-    FROM spells AS s
+    FROM kpi_unemployment_spells AS s
     JOIN kpi_days AS p ON p.d = s.spell_start
 ),
 outcomes AS (

@@ -1,52 +1,18 @@
 -- The four counts on E (unemployed_job_seekers, unemployed_under_25, long_term_unemployed,
--- unemployed_immigrants): clients with a tyoton or lomautettu spell covering each bucket's
--- elapsed end b_e. Reads kpi_buckets only (never kpi_days), so the engine can run it again on
--- the day one year before each b_e for the year-earlier target (metrics.year_before_target).
--- Spell: a client's tyoton/lomautettu rows where each next row starts on the day after the
--- previous ends; it starts with its first row. Long-term: the spell started on or before
+-- unemployed_immigrants): clients with an unemployment spell (kpi_unemployment_spells,
+-- metrics/situation/unemployment_spells.sql) covering each bucket's elapsed end b_e. Reads
+-- kpi_buckets only (never kpi_days), so the engine can run it again on the day one year
+-- before each b_e for the year-earlier target (metrics.year_before_target); the spells are
+-- computed once per cursor for both runs. Long-term: the spell started on or before
 -- b_e - 12 months (DuckDB clamps to the month's last day: the months rule of the common
 -- rules). Under 25: year(b_e) - syntymavuosi <= 24. A client without syntymavuosi or
 -- maahanmuuttaja is left out of that count only. Area: the client's kunta.
-WITH last_day AS (
-    SELECT max(b_e) AS last_e FROM kpi_buckets
-),
-unemployed_rows AS MATERIALIZED (
-    SELECT t.asiakas_id, t.alkupvm, t.loppupvm
-    FROM tilajaksot AS t
-    JOIN last_day AS l ON t.alkupvm <= l.last_e
-    WHERE t.tila IN ('tyoton', 'lomautettu')
-),
-marked AS (
-    SELECT
-        *,
-        CASE
-            WHEN lag(loppupvm) OVER (PARTITION BY asiakas_id ORDER BY alkupvm) + 1 = alkupvm
-            THEN 0 ELSE 1
-        END AS starts_spell
-    FROM unemployed_rows
-),
-numbered AS (
-    SELECT
-        *,
-        sum(starts_spell) OVER (
-            PARTITION BY asiakas_id ORDER BY alkupvm ROWS UNBOUNDED PRECEDING
-        ) AS spell_no
-    FROM marked
-),
-with_start AS (
-    SELECT
-        asiakas_id,
-        alkupvm,
-        loppupvm,
-        min(alkupvm) OVER (PARTITION BY asiakas_id, spell_no) AS spell_start
-    FROM numbered
-),
-on_day AS (
-    SELECT b.b_start, b.b_e, r.asiakas_id, r.spell_start
+WITH on_day AS (
+    SELECT b.b_start, b.b_e, s.asiakas_id, s.spell_start
     FROM kpi_buckets AS b
-    JOIN with_start AS r
-      ON r.alkupvm <= b.b_e
-     AND (r.loppupvm IS NULL OR r.loppupvm >= b.b_e)
+    JOIN kpi_unemployment_spells AS s
+      ON s.spell_start <= b.b_e
+     AND (s.spell_end IS NULL OR s.spell_end >= b.b_e)
 ),
 counted AS (
     SELECT

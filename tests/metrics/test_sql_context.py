@@ -94,3 +94,35 @@ def test_unknown_parameters_are_refused() -> None:
     cur, _ = open_cursor(_db(), D(2025, 1, 1), D(2025, 1, 31), D(2025, 1, 31), "period")
     with pytest.raises(MetricsError, match="unknown SQL parameter"):
         run_metric_sql(cur, "SELECT $from AS x", D(2025, 1, 31))
+
+
+def _temp_tables(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in cur.sql("SELECT table_name FROM duckdb_tables() WHERE temporary")
+            .fetchall()]  # fmt: skip
+
+
+def test_the_unemployment_spells_are_made_once_per_cursor_when_a_query_names_them() -> None:
+    con = _db(
+        "CREATE TABLE tilajaksot AS SELECT * FROM (VALUES "
+        "('a', 'tyoton', DATE '2025-01-01', DATE '2025-01-31'), "
+        "('a', 'lomautettu', DATE '2025-02-01', NULL), "  # the next day: the same spell, open
+        "('b', 'tyoton', DATE '2025-01-01', DATE '2025-01-10'), "
+        "('b', 'tyoton', DATE '2025-01-12', DATE '2025-01-20'), "  # a day's gap: a new spell
+        "('b', 'tyollinen', DATE '2025-01-21', NULL)"
+        ") AS t(asiakas_id, tila, alkupvm, loppupvm)"
+    )
+    a = D(2025, 3, 1)
+    cur, _ = open_cursor(con, D(2025, 1, 1), D(2025, 1, 31), a, "period")
+    run_metric_sql(cur, "SELECT count(*) AS n FROM kpi_days", a)
+    assert _temp_tables(cur) == []  # not made for a query that does not read it
+    query = "SELECT * FROM kpi_unemployment_spells ORDER BY ALL"
+    spells = [("a", D(2025, 1, 1), None), ("b", D(2025, 1, 1), D(2025, 1, 10)),
+              ("b", D(2025, 1, 12), D(2025, 1, 20))]  # fmt: skip
+    assert run_metric_sql(cur, query, a).rows() == spells
+    con.execute("DELETE FROM tilajaksot WHERE asiakas_id = 'b'")
+    assert run_metric_sql(cur, query, a).rows() == spells  # made once: the cursor keeps it
+    other, _ = open_cursor(con, D(2025, 1, 1), D(2025, 1, 31), a, "period")
+    assert _temp_tables(other) == []  # another cursor makes its own
+    assert run_metric_sql(other, query, a).rows() == spells[:1]
+    cur.close()
+    other.close()
