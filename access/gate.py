@@ -76,7 +76,24 @@ def allow_list() -> dict[str, Role]:
     return _allow_list(str(path), path.stat().st_mtime_ns)
 
 
+# The access gate() settled at the top of this run, kept in the session for the rest of it:
+# a page asks a dozen times (every download menu does), and reading the secrets and the
+# signed-in user each time was a few per cent of a page's server time (docs/scaling.md).
+_RUN_ACCESS = "_access_settled_this_run"
+
+
 def current_access() -> Access:
+    """The visitor's access: the one ``gate()`` settled at the top of this run (it runs first
+    in every run of app.py), or computed now outside such a run."""
+    try:
+        kept = st.session_state.get(_RUN_ACCESS)
+    except Exception:  # no session: a bare call outside Streamlit
+        kept = None
+    return kept if isinstance(kept, Access) else settle_access()
+
+
+def settle_access() -> Access:
+    """The visitor's access computed from the secrets, the signed-in user and the roles."""
     if not auth_configured():
         return Access(mode="local", user=None, name=None, role=Role.ANALYYTIKKO, signed_in=False)
     if not st.user.is_logged_in:
@@ -129,8 +146,9 @@ def gate(kinds: Mapping[str, PageKind] | None = None, *, banner: bool = True) ->
     may not open is refused here, before ``st.navigation`` would quietly fall back to the
     start page.
     """
+    st.session_state.pop(_RUN_ACCESS, None)  # never a previous run's
     try:
-        access = current_access()
+        access = settle_access()
     except RolesFileError as exc:
         _stop(texts.ROLES_FILE_BROKEN.format(error=exc))
         raise  # unreachable: st.stop() raises
@@ -146,6 +164,7 @@ def gate(kinds: Mapping[str, PageKind] | None = None, *, banner: bool = True) ->
     elif access.role is None:
         no_role_screen(access)
     refuse_hidden_url(kinds or {}, access)
+    st.session_state[_RUN_ACCESS] = access  # let in: the rest of this run reads it
     return access
 
 

@@ -5,7 +5,8 @@ page's server CPU (docs/scaling.md). A figure is kept under everything it is dra
 chart function, its rows or values (the series' rows and columns; the areas' values, labels
 and statuses; a breakdown's counts or shares), unit, language, grain, target, cohort, and
 the viewer's theme; so a new load (new rows) or another view builds a new one. The figure is
-only read afterwards (``st.plotly_chart`` copies it out).
+only read afterwards (``st.plotly_chart`` copies it out), and its dict is taken once
+(:class:`KeptFigure`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
@@ -26,6 +28,21 @@ _kept: OrderedDict[Hashable, go.Figure] = OrderedDict()
 _lock = threading.Lock()
 
 
+class KeptFigure(go.Figure):
+    """A figure that is only read once built: its plain dict is taken once. ``st.plotly_chart``
+    takes a figure's dict on every draw (plotly deep-copies every trace and the layout for
+    it), which was the largest single cost of a goal page's server time after the figure's
+    building (docs/scaling.md); a kept figure gives every draw the same dict. Streamlit only
+    reads that dict (it encodes it as JSON)."""
+
+    _kept_dict: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        if self._kept_dict is None:
+            self._kept_dict = super().to_dict()
+        return self._kept_dict
+
+
 def _kept_or_built(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
     """The figure kept under ``key`` (with the viewer's theme), else ``build()`` kept."""
     key = (key, theme_type())
@@ -34,7 +51,7 @@ def _kept_or_built(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
         if fig is not None:
             _kept.move_to_end(key)
             return fig
-    fig = build()
+    fig = KeptFigure(build())
     with _lock:
         _kept[key] = fig
         while len(_kept) > MAX_KEPT:

@@ -163,3 +163,17 @@ def test_local_mode_refuses_what_a_proxy_forwards(
     ip: str | None, forwarded: str | None, local: bool
 ) -> None:
     assert is_local_request(ip, forwarded) is local
+
+
+def test_a_run_reads_the_access_the_gate_settled_and_the_next_run_settles_it_again() -> None:
+    """Pages read the access the gate settled at the top of the run (kept for the run:
+    access.gate._RUN_ACCESS); the next run of the same session settles it anew, so a role
+    taken away between two clicks is gone on the second, never served from the first."""
+    at = run(user=signed_in(email="a@kunta.fi", roles=["analyytikko"]))
+    assert "role=analyytikko suppress=False" in texts_of(at)
+    assert len(at.get("download_button")) == 1
+    at.user = signed_in(email="a@kunta.fi", roles=["lautakunta"])
+    at.run()
+    assert not at.exception
+    assert "role=lautakunta suppress=True" in texts_of(at)
+    assert len(at.get("download_button")) == 0

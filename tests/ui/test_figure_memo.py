@@ -114,3 +114,16 @@ def test_at_most_max_kept_figures(monkeypatch: pytest.MonkeyPatch) -> None:
         figure_memo.bars(["a"], [n], "fi", "x")
     assert figure_memo.bars(["a"], [1], "fi", "x") is not first  # the oldest was let go
     figure_memo.clear()
+
+
+def test_a_kept_figures_dict_is_taken_once_and_is_the_figures() -> None:
+    """st.plotly_chart takes the figure's dict on every draw; a kept figure gives the dict it
+    took the first time (no deep copy per draw), equal to the built figure's own."""
+    figure_memo.clear()
+    fig = figure_memo.trend(_series(0.6), "share", "fi", grain="month", target_op=">=",
+                            cohort=False)  # fmt: skip
+    built = charts.trend(_series(0.6), "share", "fi", grain="month", target_op=">=", cohort=False)
+    first = fig.to_dict()
+    assert fig.to_dict() is first
+    assert first == built.to_dict()
+    assert isinstance(fig, figure_memo.KeptFigure)
