@@ -98,8 +98,14 @@ def whole_values(
 ) -> list[float]:
     """The known values of the whole buckets, in order: what a sparkline draws (a partial
     first or last week would look like a rise or a fall that is not there)."""
-    return [
-        float(v)
-        for s, e, v in zip(starts, ends, values, strict=True)
-        if v is not None and not Bucket(s, e, as_of, grain).partial
-    ]
+    out: list[float] = []
+    for s, e, v in zip(starts, ends, values, strict=True):
+        if v is None:
+            continue
+        # Bucket(s, e, as_of, grain).partial, inline: the overview asks it of every week of
+        # every card on every visit
+        full_start, full_end = calendar_bucket(s, grain)
+        if s <= as_of and (s > full_start or min(e, as_of) < full_end):
+            continue
+        out.append(float(v))
+    return out

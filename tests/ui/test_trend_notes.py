@@ -3,9 +3,11 @@ why a trend is not drawn, hidden buckets, hollow points, pending cases."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.ui.test_charts import WEEKS, series
 from ui import trend_notes
@@ -93,3 +95,19 @@ def test_notes_under_a_trend() -> None:
     assert trend_notes.notes(two_hidden, "en", "week", cohort=False) == [
         "2 weeks hidden by the small-number rule (fewer than 5 people)."
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)),
+    length=st.integers(min_value=0, max_value=40),
+    lag=st.integers(min_value=-40, max_value=40),
+    grain=st.sampled_from(["week", "month"]),
+)
+def test_whole_values_leaves_out_exactly_the_partial_buckets(
+    start: date, length: int, lag: int, grain: str
+) -> None:
+    """The sparklines' inline check is Bucket.partial, on any bucket and as-of date."""
+    end, as_of = start + timedelta(days=length), start + timedelta(days=lag)
+    expected = [] if Bucket(start, end, as_of, grain).partial else [1.0]
+    assert whole_values([start], [end], [1.0], as_of, grain) == expected
