@@ -17,6 +17,7 @@ from access.roles import Capability
 from ui import (
     blocks,
     cached_queries,
+    chart_preload,
     document_language,
     page_context,
     pages,
@@ -66,6 +67,7 @@ page = st.navigation(
 # browser's translation offer): Streamlit sets neither per page.
 st.set_page_config(page_title=pages.tab_title(page, lang))
 document_language.apply(lang)
+chart_preload.apply()  # the chart library loads while a page without charts is read
 theme.apply(presenting)
 
 if db is None:

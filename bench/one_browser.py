@@ -9,7 +9,10 @@ rounds, in headless chromium (bench/browser_tab.py). A round, for each app:
   page switch   in the overview's tab, a click on the goal page's sidebar link (the first in
                 the browser: it may fetch scripts the goal page's elements need);
   return visit  the first context again (its cache warm), a new tab: the goal page's URL, then
-                the overview's, and in that tab the page switch again (scripts cached).
+                the overview's, and in that tab the page switch again (scripts cached);
+  after reading another new tab of it: the overview, READ_S seconds on it (the shortest reading
+                of bench/load_model.py), then the page switch: what a person who looked at the
+                overview before clicking meets.
 
 A time runs from the navigation or the click until the page is shown with its charts drawn
 and its script run finished. Prints the medians and the dashboard's ratio to the floor, with
@@ -47,7 +50,9 @@ CASES: tuple[tuple[str, str, float | None], ...] = (
     ("return_goal", "return visit, goal page", None),
     ("return_overview", "return visit, overview", None),
     ("switch_goal_return", "return visit, page switch, overview → goal page", 1.5),
+    ("switch_goal_read", "page switch after reading the overview 5 s", 1.5),
 )
+READ_S = 5.0  # seconds on the overview before the last switch (bench/load_model.py: 5-15 s)
 FIGURES = ("seconds", "main_thread_s", "script_s", "layout_s", "style_s")
 BYTES = ("downloaded_bytes", "script_bytes", "largest_script_bytes", "socket_bytes")
 
@@ -67,6 +72,11 @@ def one_round(browser: Any, url: str, goal: Target, timeout_s: float) -> dict[st
             if target is OVERVIEW:
                 out["switch_goal_return"] = tab.switch(goal, timeout_s)
             tab.close()
+        tab = Tab(first)
+        tab.open(url, OVERVIEW, timeout_s)
+        tab.page.wait_for_timeout(READ_S * 1000)  # a person reads the overview first
+        out["switch_goal_read"] = tab.switch(goal, timeout_s)
+        tab.close()
     finally:
         first.close()
     fresh = browser.new_context(viewport=VIEWPORT)

@@ -111,3 +111,26 @@ def test_the_board_report_draws_its_charts_offline(browser: Any, app_url: str) -
         page.locator(".goal").first.screenshot(path=str(ARTIFACTS / "board_report_goal.png"))
     finally:
         context.close()
+
+
+def test_the_overview_loads_the_chart_library_while_it_is_read(browser: Any, app_url: str) -> None:
+    """The overview draws no Plotly chart, yet the browser fetches and runs Streamlit's
+    Plotly module at its first idle moment (ui/chart_preload.py), so that a goal page opened
+    from it does not wait for 4.6 MB of script; the goal page then draws its charts."""
+    tab = _open(browser, f"{app_url}/", chart=False)
+    try:
+        assert tab.locator(CHART).count() == 0
+        tab.wait_for_function(
+            "performance.getEntriesByType('resource')"
+            ".some(e => /PlotlyChart\\.[^/]*\\.js$/.test(e.name))",
+            timeout=20_000,
+        )
+        tab.locator('[data-testid="stSidebarNavLink"][href$="/lahipalvelut"]').first.click()
+        tab.locator(f"{CHART} .main-svg").first.wait_for(state="attached", timeout=60_000)
+        loads = tab.evaluate(
+            "performance.getEntriesByType('resource')"
+            ".filter(e => /PlotlyChart\\.[^/]*\\.js$/.test(e.name)).length"
+        )
+        assert loads == 1  # the goal page's charts used the module loaded on the overview
+    finally:
+        tab.context.close()
