@@ -177,9 +177,10 @@ def _run(
         if spec.name == "tapahtumat" and frame["pvm"].null_count() < frame.height:
             first_event = frame["pvm"].min()  # type: ignore[assignment]
         rows[spec.name] = frame.height
+        log = _log_row(spec.name, raw, frame.height, spec.name in defaults)
+        del raw, checked  # the file's text cells are not kept while the typed frame is written
         if staging is not None and report.ok:
             progress((i + 0.7) / (len(todo) + 1), f"{spec.name}: kirjoitetaan / writing")
-            log = _log_row(spec.name, raw, frame.height, spec.name in defaults)
             staging.write(spec, frame, log)
         pause_point(f"after_{spec.name}")
     return report, rows, as_of or max(latest, default=ctx.limit), defaults, first_event

@@ -60,7 +60,6 @@ COVERED_BY: dict[str, str] = {
     "metrics.digest_cli": "tests/metrics/test_digest_mail.py",
     "metrics.digest_mail": "tests/metrics/test_digest_mail.py",
     "pipelines.csv_encoding": "tests/pipelines/test_bad_files.py",
-    "pipelines.csv_fields": "tests/pipelines/test_bad_files.py",
     "pipelines.line_endings": "tests/pipelines/test_bad_files.py",
     "pipelines.shape_rules": "tests/pipelines/test_bad_files.py",
     "pipelines.raw_table": "tests/pipelines/test_bad_files.py",
