@@ -21,6 +21,7 @@ from metrics import disclosure
 from metrics.registry import GOALS, REGISTRY
 from tests.app.conftest import open_page
 from tests.app.test_smoke import assert_page_shows, exported, start
+from tests.app.test_year_earlier_cards import card_year_earlier_lines
 from ui import meeting_data
 from ui.i18n import Lang, t
 from ui.status_style import STATUS_STYLES
@@ -178,19 +179,6 @@ def _year_earlier_cells(blocks: list[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _card_lines(at: AppTest) -> dict[str, str]:
-    """Card title -> its year-earlier line, as text (the overview's cards)."""
-    out = {}
-    for block in at.html:
-        for title, line in re.findall(
-            r'<div class="kpi-card-title">(.*?)</div>.*?'
-            r'<div class="kpi-meta year-earlier">(.*?)</div>',
-            block.value,
-        ):
-            out[html.unescape(title)] = html.unescape(re.sub(r"<[^>]+>", "", line))
-    return out
-
-
 @pytest.mark.parametrize(
     ("lang", "params"), [("fi", {}), ("en", {"jakso": "vuosi", "vuosi": "2025"})]
 )
@@ -201,7 +189,7 @@ def test_the_year_earlier_column_is_the_cards_line(
     change) its title; or ``–`` with the card's note (no data a year earlier: the sample
     begins 1.1.2025) as its title."""
     overview = start(lang, **params)
-    cards_lines = _card_lines(overview)
+    cards_lines = card_year_earlier_lines(overview)
     at = open_page(start(lang, **params), PATH).run()
     assert not at.exception
     cells = _year_earlier_cells([b.value for b in at.html])

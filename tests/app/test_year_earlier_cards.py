@@ -44,8 +44,8 @@ def _export(
     return now, earlier
 
 
-def _lines(at: AppTest) -> dict[str, str]:
-    """Card title -> its year-earlier line, as text."""
+def card_year_earlier_lines(at: AppTest) -> dict[str, str]:
+    """Card title -> its year-earlier line, as text (the overview's cards)."""
     out = {}
     for block in at.html:
         for title, line in re.findall(
@@ -86,7 +86,7 @@ def test_a_2026_card_shows_the_value_a_year_earlier_and_the_change(
     kpi_env: Path, tmp_path: Path
 ) -> None:
     now, earlier = _export(kpi_env, tmp_path, "2026-01-01", "2026-10-31")
-    lines = _lines(_start("fi"))  # the default view: 1.1.-31.10.2026
+    lines = card_year_earlier_lines(_start("fi"))  # the default view: 1.1.-31.10.2026
     assert len(lines) == len(REGISTRY)
     with_change = 0
     for title, line in lines.items():
@@ -103,7 +103,7 @@ def test_a_2026_card_shows_the_value_a_year_earlier_and_the_change(
 def test_a_2025_card_says_there_are_no_data_a_year_earlier(kpi_env: Path, tmp_path: Path) -> None:
     _now, earlier = _export(kpi_env, tmp_path, "2025-01-01", "2025-12-31")
     assert set(earlier.values()) == {""}  # 2024 lies before S: every value empty
-    lines = _lines(_start("en", jakso="vuosi", vuosi="2025"))
+    lines = card_year_earlier_lines(_start("en", jakso="vuosi", vuosi="2025"))
     assert len(lines) == len(REGISTRY)
     assert set(lines.values()) == {"No data a year earlier: the data begin on 1 Jan 2025"}
 
