@@ -14,7 +14,6 @@ import html
 from dataclasses import dataclass
 from datetime import timedelta
 
-import polars as pl
 import streamlit as st
 
 from access.gate import current_access
@@ -42,15 +41,6 @@ class CardData:
     year_earlier: year_earlier_view.YearEarlier | None = None
 
 
-def _area_rows(
-    table: pl.DataFrame, ctx: PageContext
-) -> tuple[dict[str, dict[str, object]], set[str]]:
-    """The chosen area's row of every metric, and the ids of the metrics whose row is the
-    whole area's because the metric has no row for the chosen area (kpi_view.area_rows)."""
-    area = ctx.view.area
-    return kpi_view.area_rows(table, area.level, area.area)
-
-
 def status_counts(cards: dict[str, CardData]) -> tuple[dict[str, int], int]:
     """The overview's tally of the chosen area's targets (ok, risk, off, none) and how many
     cards were left out of it because their figure or target is the whole area's."""
@@ -76,7 +66,7 @@ def card_data(ctx: PageContext) -> dict[str, CardData]:
         earlier = cached_queries.kpi_on_screen(
             ctx.db.path, ctx.db.identity, ctx.start, week_ago_end, ALL_LEVELS
         )
-        before = _area_rows(earlier, ctx)[0]
+        before = ctx.area_rows(earlier)[0]
     earlier_rows = ctx.area_rows(ctx.kpi_year_earlier_on_screen())[0]
     earlier_period, coverage = ctx.year_earlier(), ctx.coverage_start()
     board = current_access().suppress_small_numbers

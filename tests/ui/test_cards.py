@@ -11,7 +11,7 @@ import pytest
 
 from metrics.series import Projection
 from ui import cards, kpi_view
-from ui.cards import CardData, _area_rows, _pace, card_html, status_counts, value_html
+from ui.cards import CardData, _pace, card_html, status_counts, value_html
 from ui.i18n import t
 from ui.view import AreaChoice
 
@@ -67,7 +67,7 @@ def test_text_is_escaped() -> None:
 
 
 def _ctx(level: str, area: str) -> Any:
-    """What _area_rows and _pace read of a page context: the chosen area and the end date."""
+    """What _pace reads of a page context: the chosen area and the end date."""
     view = SimpleNamespace(area=AreaChoice(level, area), lang="fi")  # type: ignore[arg-type]
     db = SimpleNamespace(path="x", identity="y")
     return SimpleNamespace(view=view, lang="fi", db=db, effective_end=dt.date(2026, 11, 30))
@@ -87,11 +87,11 @@ def _kpi_rows() -> pl.DataFrame:
 
 
 def test_a_whole_area_figure_under_a_municipality_is_marked_as_such() -> None:
-    rows, whole = _area_rows(_kpi_rows(), _ctx("kunta", "Rääkkylä"))
+    rows, whole = kpi_view.area_rows(_kpi_rows(), "kunta", "Rääkkylä")
     assert rows["service_points_operating"]["area"] == "Rääkkylä"
     assert rows["ecosystem_groups_started"]["area"] == "Pohjois-Karjala"
     assert whole == {"ecosystem_groups_started"}
-    assert _area_rows(_kpi_rows(), _ctx("koko_alue", "Pohjois-Karjala"))[1] == set()
+    assert kpi_view.area_rows(_kpi_rows(), "koko_alue", "Pohjois-Karjala")[1] == set()
 
 
 def _whole_area_card(metric_id: str, status: str, whole_area: bool) -> CardData:
