@@ -40,8 +40,15 @@ class Bucket:
 
     @property
     def partial(self) -> bool:
-        full_start, full_end = calendar_bucket(self.start, self.grain)
-        return self.begun and (self.start > full_start or self.counted_end < full_end)
+        return is_partial(self.start, self.end, self.as_of, self.grain)
+
+
+def is_partial(start: date, end: date, as_of: date, grain: str) -> bool:
+    """A begun bucket ``[start, end]`` that leaves out some days of its calendar week or month
+    (the period starts or ends inside it, or the as-of date does): Bucket.partial, without
+    building a Bucket (the overview asks it of every week of every card on every visit)."""
+    full_start, full_end = calendar_bucket(start, grain)
+    return start <= as_of and (start > full_start or min(end, as_of) < full_end)
 
 
 def calendar_bucket(day: date, grain: str) -> tuple[date, date]:
@@ -98,14 +105,8 @@ def whole_values(
 ) -> list[float]:
     """The known values of the whole buckets, in order: what a sparkline draws (a partial
     first or last week would look like a rise or a fall that is not there)."""
-    out: list[float] = []
-    for s, e, v in zip(starts, ends, values, strict=True):
-        if v is None:
-            continue
-        # Bucket(s, e, as_of, grain).partial, inline: the overview asks it of every week of
-        # every card on every visit
-        full_start, full_end = calendar_bucket(s, grain)
-        if s <= as_of and (s > full_start or min(e, as_of) < full_end):
-            continue
-        out.append(float(v))
-    return out
+    return [
+        float(v)
+        for s, e, v in zip(starts, ends, values, strict=True)
+        if v is not None and not is_partial(s, e, as_of, grain)
+    ]
